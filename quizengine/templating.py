@@ -1,0 +1,159 @@
+"""The sandboxed Jinja environment and the small library of filters and functions authors may use."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from jinja2 import StrictUndefined, Template, Undefined, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def ceil(value: float) -> int:
+    """Round up to a whole number (capacity units, shards and batches are whole)."""
+    return math.ceil(value)
+
+
+def floor(value: float) -> int:
+    """Round down to a whole number."""
+    return math.floor(value)
+
+
+def thousands(value: float) -> str:
+    """12000 -> '12,000'; keeps up to two decimals for fractions."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}"
+
+
+def number(value: float) -> str:
+    """A number without a trailing '.0': 2.0 -> '2', 2.5 -> '2.5'."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def plural(count: float, singular: str, plural_form: str | None = None) -> str:
+    """'1 hour', '4 hours'; pass the plural when adding 's' is wrong."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{number(count)} {word}"
+
+
+def join_and(items: Iterable[Any], last: str = "and") -> str:
+    """['a', 'b', 'c'] -> 'a, b and c'."""
+    parts = [str(item) for item in items]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {last} {parts[-1]}"
+
+
+def where(rows: Iterable[Any], key: str, value: Any) -> list[Any]:
+    """Rows (mappings) whose `key` equals `value`."""
+    return [row for row in rows if _get(row, key) == value]
+
+
+def first_where(rows: Iterable[Any], key: str, value: Any) -> Any:
+    """The first row whose `key` equals `value`; an error when there is none (a broken facts lookup)."""
+    for row in rows:
+        if _get(row, key) == value:
+            return row
+    raise UndefinedError(f"no row with {key} == {value!r}")
+
+
+def pluck(rows: Iterable[Any], key: str) -> list[Any]:
+    """The `key` of every row."""
+    return [_get(row, key) for row in rows]
+
+
+def index_by(rows: Iterable[Any], key: str) -> dict[Any, Any]:
+    """A mapping from each row's `key` to the row."""
+    return {_get(row, key): row for row in rows}
+
+
+def hours(value: float) -> str:
+    """A wait in hours as people say it: 0.05 -> '3 minutes', 1 -> '1 hour', 48 -> '48 hours'."""
+    if value < 1:
+        minutes = round(value * 60)
+        return plural(minutes, "minute")
+    return plural(value, "hour")
+
+
+def number_word(value: int) -> str:
+    """2 -> 'two' (up to ten), for stems such as 'Choose two'."""
+    return _NUMBER_WORDS[value] if 0 <= value < len(_NUMBER_WORDS) else str(value)
+
+
+def _get(row: Any, key: str) -> Any:
+    if isinstance(row, Mapping):
+        return row[key]
+    return getattr(row, key)
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "ceil": ceil,
+    "floor": floor,
+    "thousands": thousands,
+    "number": number,
+    "plural": plural,
+    "join_and": join_and,
+    "where": where,
+    "first_where": first_where,
+    "pluck": pluck,
+    "index_by": index_by,
+    "hours": hours,
+    "number_word": number_word,
+}
+
+GLOBALS: dict[str, Any] = {
+    "ceil": ceil,
+    "floor": floor,
+    "min": min,
+    "max": max,
+    "abs": abs,
+    "round": round,
+    "log2": math.log2,
+}
+
+
+def make_environment() -> SandboxedEnvironment:
+    """A sandbox: templates may read values and call the helpers above, never Python internals."""
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
+    return env
+
+
+ENV = make_environment()
+
+
+class CompiledExpression:
+    """An expression compiled once and evaluated per variant; undefined names fail loudly."""
+
+    __slots__ = ("_expr", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._expr = ENV.compile_expression(source, undefined_to_none=False)
+
+    def __call__(self, context: Mapping[str, Any]) -> Any:
+        value = self._expr(**context)
+        if isinstance(value, Undefined):
+            # Touching it raises UndefinedError naming the missing variable.
+            str(value)
+        return value
+
+
+def compile_template(source: str) -> Template:
+    """Compile a text template once; render it per variant."""
+    return ENV.from_string(source)

@@ -1,0 +1,85 @@
+"""Safe YAML loading that remembers the line of every field, so problems can name file and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """A parsed document and where each of its fields starts (1-based line numbers)."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    # For block scalars (| and >) the text starts on the line after the indicator.
+    text_lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the deepest known field on `path` (1 when nothing on it is known)."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+    def text_line_of(self, path: Path_) -> int:
+        """The line where a field's text begins; template line numbers are added to it."""
+        return self.text_lines.get(path, self.line_of(path))
+
+
+class YamlSyntaxError(Exception):
+    """The text is not valid YAML; `line` is where the parser gave up."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document with the safe loader and map field paths to lines."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        raise YamlSyntaxError(message or str(exc), line) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(str(exc), 1) from None
+    except (RecursionError, ValueError, OverflowError) as exc:
+        raise YamlSyntaxError(f"cannot be read as YAML ({type(exc).__name__})", 1) from None
+    doc = YamlDocument(data=data)
+    if node is not None:
+        _record(node, (), doc, depth=0, budget=[_MAX_NODES])
+    return doc
+
+
+# Aliases can make a small file describe a huge tree ("billion laughs"); no bank file comes near these.
+_MAX_DEPTH = 50
+_MAX_NODES = 200_000
+
+
+def _record(node: yaml.Node, path: Path_, doc: YamlDocument, depth: int, budget: list[int]) -> None:
+    budget[0] -= 1
+    if depth > _MAX_DEPTH or budget[0] < 0:
+        return
+    doc.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        if node.style in ("|", ">"):
+            doc.text_lines[path] = node.start_mark.line + 2
+        else:
+            doc.text_lines[path] = node.start_mark.line + 1
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                _record(value_node, (*path, key_node.value), doc, depth + 1, budget)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record(item, (*path, index), doc, depth + 1, budget)
