@@ -88,18 +88,17 @@ def assemble_exam(bank: Bank, blueprint: Blueprint, seed: int) -> Exam:
             hint="Run `quizengine check` to see broken families, or widen the topics.",
         )
     counts = largest_remainder(blueprint.questions, weights)
-    multiple_counts = largest_remainder(min(blueprint.multiple_target, blueprint.questions), weights)
+    # Multiple-response slots go only to domains that have such families.
+    multi_weights = {d: w for d, w in weights.items() if any(f.model.select > 1 for f in by_domain[d])}
+    multiple_counts = largest_remainder(min(blueprint.multiple_target, blueprint.questions), multi_weights)
 
     plan: list[CompiledFamily] = []
     for domain in sorted(counts):
         families = by_domain[domain]
         multi = [f for f in families if f.model.select > 1]
         single = [f for f in families if f.model.select == 1]
-        want_multi = min(multiple_counts.get(domain, 0), counts[domain]) if multi else 0
-        want_single = counts[domain] - want_multi
-        if not single:
-            want_multi, want_single = counts[domain], 0
-        chosen = _pick(multi, want_multi, rng) + _pick(single, want_single, rng)
+        want_multi = _multiple_slots(counts[domain], multiple_counts.get(domain, 0), len(multi), len(single))
+        chosen = _pick(multi, want_multi, rng) + _pick(single, counts[domain] - want_multi, rng)
         distinct = len({f.id for f in chosen})
         if distinct < len(chosen):
             notes.append(
@@ -111,6 +110,20 @@ def assemble_exam(bank: Bank, blueprint: Blueprint, seed: int) -> Exam:
     questions = _generate_all(plan, by_domain, rng, notes)
     rng.shuffle(questions)
     return Exam(blueprint, seed, questions, notes)
+
+
+def _multiple_slots(slots: int, quota: int, multi: int, single: int) -> int:
+    """How many of a domain's slots take multiple-response families: the quota, bent to avoid repeats."""
+    if multi == 0:
+        return 0
+    if single == 0:
+        return slots
+    want = min(quota, slots)
+    if want > multi and slots - multi <= single:
+        want = multi  # too few multiple-response families: fill with distinct single-answer ones
+    if slots - want > single and want < multi:
+        want = min(multi, slots - single)  # too few single-answer families: use spare multiple-response ones
+    return want
 
 
 def _generate_all(
