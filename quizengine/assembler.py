@@ -127,7 +127,10 @@ def _multiple_slots(slots: int, quota: int, multi: int, single: int) -> int:
 
 
 def _generate_all(
-    plan: list[CompiledFamily], by_domain: dict[str, list[CompiledFamily]], rng: random.Random, notes: list[str]
+    plan: list[CompiledFamily],
+    by_domain: dict[str, list[CompiledFamily]],
+    rng: random.Random,
+    notes: list[str],
 ) -> list[Question]:
     """Generate each planned slot; a family that fails is skipped (and noted) and a sibling takes its slot."""
     questions: list[Question] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from quizengine.errors import BlueprintError
@@ -97,7 +98,7 @@ def custom_blueprint(
     )
 
 
-def largest_remainder(total: int, weights: dict[str, float]) -> dict[str, int]:
+def largest_remainder(total: int, weights: Mapping[str, float]) -> dict[str, int]:
     """Split `total` by weight: floors first, then the largest remainders get the leftovers (65 -> 21/17/15/12)."""
     positive = {k: w for k, w in weights.items() if w > 0}
     weight_sum = sum(positive.values())

@@ -111,7 +111,12 @@ def check_family(family: CompiledFamily, max_seeds: int = MAX_SEEDS) -> FamilyRe
         if count > MAX_PROBLEMS_PER_KIND:
             first = next(p for p in report.problems if p.field == field_ and p.message.startswith(message))
             report.problems.append(
-                Problem(first.path, first.line, first.field, f"...and {count - MAX_PROBLEMS_PER_KIND} more variants like this")
+                Problem(
+                    first.path,
+                    first.line,
+                    first.field,
+                    f"...and {count - MAX_PROBLEMS_PER_KIND} more variants like this",
+                )
             )
     report.variants = len(answered)
     report.distinct_stems = len(stems)
@@ -145,7 +150,9 @@ def _variant_problems(family: CompiledFamily, question: Question, seed: int) -> 
         if not option.text.strip():
             problems.append(family.problem(("choices",), f"option {option.key} renders empty text", seed))
         if not option.explanation.strip():
-            problems.append(family.problem(("choices",), f"option {option.key} ({option.text!r}) has an empty explanation", seed))
+            problems.append(
+                family.problem(("choices",), f"option {option.key} ({option.text!r}) has an empty explanation", seed)
+            )
     return problems
 
 

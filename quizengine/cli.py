@@ -51,7 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="quizengine", description="DVA-C02 mock exams, drills and question authoring.")
     parser.add_argument("--version", action="version", version=f"quizengine {__version__}")
     parser.add_argument("--bank", type=Path, help="folder holding question_bank/ and templates/ (default: bundled)")
-    parser.add_argument("--data-dir", type=Path, help="folder for the attempts database (default: $QUIZENGINE_HOME or the platform data folder)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="folder for the attempts database (default: $QUIZENGINE_HOME or the platform data folder)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     p = sub.add_parser("check", help="load and render every family; report problems as path:line: field: message")
@@ -69,7 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("family", help="new family id (lower-case words joined by '-')")
     p.add_argument("--kind", choices=["static", "scenario", "computed"], required=True)
     p.add_argument("--topic", required=True, help="topic id from question_bank/syllabus.yaml")
-    p.add_argument("--output", type=Path, default=None, help="file to write (default: templates/ or question_bank/questions/)")
+    p.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="file to write (default: templates/ or question_bank/questions/)",
+    )
 
     p = sub.add_parser("generate", help="generate questions (or a whole exam) as JSON or text")
     p.add_argument("--seed", type=_seed, default=None)

@@ -17,8 +17,10 @@ from quizengine.errors import QuizengineError, UnknownNameError
 from quizengine.family import CompiledFamily
 from quizengine.generator import generate
 from quizengine.loader import Bank, load_bank
+from quizengine.paths import data_dir
 from quizengine.question import Question, parse_question_id
 from quizengine.render_text import check_text, question_text
+from quizengine.storage import Store
 
 
 def _bank(args: argparse.Namespace, family_paths: list[Path] | None = None) -> Bank:
@@ -29,9 +31,7 @@ def _bank(args: argparse.Namespace, family_paths: list[Path] | None = None) -> B
     return bank
 
 
-def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from quizengine.paths import data_dir
-    from quizengine.storage import Store
+def _store(args: argparse.Namespace) -> Store:
 
     store = Store.open(data_dir(args.data_dir))
     if store.moved_aside is not None:
@@ -139,7 +139,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit_json(stats)
         return EXIT_OK
-    print(f"{stats['families']} families ({stats['parameterized']} parameterized), {stats['variants']} distinct variants")
+    print(
+        f"{stats['families']} families ({stats['parameterized']} parameterized), {stats['variants']} distinct variants"
+    )
     print("\nby domain:")
     for name, row in stats["domains"].items():
         print(f"  {name:16} {row['families']:4} families {row['variants']:7} variants")
@@ -164,8 +166,14 @@ def cmd_history(args: argparse.Namespace) -> int:
     for a in attempts:
         answered = sum(1 for x in a["answers"] if x["selected"])
         score = "" if a["score"] is None else f" score {a['score']} {'PASS' if a['passed'] else 'FAIL'}"
-        left = f" {a['remaining_seconds'] // 60} min left" if a["status"] == "in_progress" and a["remaining_seconds"] else ""
-        print(f"#{a['id']:<4} {a['started']}  {a['mode']:5} {a['status']:11} {answered}/{a['questions']} answered{score}{left}")
+        left = (
+            f" {a['remaining_seconds'] // 60} min left"
+            if a["status"] == "in_progress" and a["remaining_seconds"]
+            else ""
+        )
+        print(
+            f"#{a['id']:<4} {a['started']}  {a['mode']:5} {a['status']:11} {answered}/{a['questions']} answered{score}{left}"
+        )
     return EXIT_OK
 
 
@@ -190,7 +198,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     bank = _bank(args)
     if not re.match(FAMILY_ID, args.family):
         raise QuizengineError(
-            f"{args.family!r} is not a valid family id", hint="Use lower-case words joined by '-', e.g. sqs-visibility-timeout."
+            f"{args.family!r} is not a valid family id",
+            hint="Use lower-case words joined by '-', e.g. sqs-visibility-timeout.",
         )
     topic = bank.topics.get(args.topic)
     if topic is None:
@@ -205,7 +214,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     lecture = topic.lectures[0] if topic.lectures else topic.title
     schema = os.path.relpath(bank.root / "question_bank/schema/family.schema.json", target.parent)
     target.write_text(skeleton(args.family, args.kind, args.topic, lecture, str(target), schema), encoding="utf-8")
-    print(f"wrote {target}\nnext: edit the TODOs, then `quizengine check {target}` and `quizengine preview {args.family}`")
+    print(
+        f"wrote {target}\nnext: edit the TODOs, then `quizengine check {target}` and `quizengine preview {args.family}`"
+    )
     return EXIT_OK
 
 

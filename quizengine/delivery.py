@@ -128,21 +128,7 @@ class ExamSession:
         """Select (single answer) or toggle (multiple response) an option; returns the new selection."""
         self._ensure_open()
         question = self.current
-        letter = letter.upper()
-        keys = [o.key for o in question.options]
-        if letter not in keys:
-            raise SelectionRefused(f"this question has options {keys[0]}-{keys[-1]} only")
-        current = self.selected()
-        if question.select == 1:
-            new = [letter]
-        elif letter in current:
-            new = [k for k in current if k != letter]
-        elif len(current) >= question.select:
-            raise SelectionRefused(
-                f"choose {question.select} only: deselect one of {', '.join(current)} first"
-            )
-        else:
-            new = sorted([*current, letter])
+        new = apply_choice(question, self.selected(), letter)
         self.answers[question.id] = new
         self.store.record_answer(self.attempt_id, question.id, new)
         return new
@@ -192,6 +178,24 @@ class ExamSession:
     def _ensure_open(self) -> None:
         if self.submitted:
             raise QuizengineError("this exam has been submitted; answers can no longer change")
+
+
+def apply_choice(question: Question, current: list[str], letter: str) -> list[str]:
+    """The selection after choosing `letter`: radio for single answer, toggle up to the limit for multiple.
+
+    Exams and drills share it, so both enforce 'Choose TWO' the same way; raises SelectionRefused.
+    """
+    letter = letter.upper()
+    keys = [o.key for o in question.options]
+    if letter not in keys:
+        raise SelectionRefused(f"this question has options {keys[0]}-{keys[-1]} only")
+    if question.select == 1:
+        return [letter]
+    if letter in current:
+        return [k for k in current if k != letter]
+    if len(current) >= question.select:
+        raise SelectionRefused(f"choose {question.select} only: deselect one of {', '.join(current)} first")
+    return sorted([*current, letter])
 
 
 def letters_for(question: Question) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from quizengine.analysis import weak_families
+from quizengine.analysis import FamilyRecord, weak_families
 from quizengine.errors import BlueprintError, GenerationError
 from quizengine.family import CompiledFamily
 from quizengine.generator import generate
@@ -26,9 +26,13 @@ class Feedback:
 class DrillSession:
     """Draws families in a spread order and a fresh variant of each; every answer is stored when checked."""
 
-    def __init__(self, store: Store, families: list[CompiledFamily], count: int, seed: int, mode: str = "drill") -> None:
+    def __init__(
+        self, store: Store, families: list[CompiledFamily], count: int, seed: int, mode: str = "drill"
+    ) -> None:
         if not families:
-            raise BlueprintError("no sound families match this drill", hint="Try other topics, or run `quizengine check`.")
+            raise BlueprintError(
+                "no sound families match this drill", hint="Try other topics, or run `quizengine check`."
+            )
         self.store = store
         self.families = families
         self.count = count
@@ -51,9 +55,15 @@ class DrillSession:
         return cls(store, families, count, seed)
 
     @classmethod
-    def weak_spots(cls, store: Store, bank: Bank, count: int, seed: int) -> DrillSession:
-        """Families the learner missed most recently and most often; the weakest come up first and more often."""
-        weak = [bank.families[r.family] for r in weak_families(store) if r.family in bank.families]
+    def weak_spots(
+        cls, store: Store, bank: Bank, count: int, seed: int, records: list[FamilyRecord] | None = None
+    ) -> DrillSession:
+        """Families the learner missed most recently and most often; the weakest come up first and more often.
+
+        `records` is `weak_families(...)` read beforehand (the UI reads attempts in a worker thread).
+        """
+        ranked = weak_families(store) if records is None else records
+        weak = [bank.families[r.family] for r in ranked if r.family in bank.families]
         if not weak:
             raise BlueprintError(
                 "no missed questions yet, so there are no weak spots to drill",

@@ -47,12 +47,20 @@ def to_moodle_xml(questions: Sequence[Question]) -> str:
         parts.append(f"    <name><text>{escape(q.id)}</text></name>")
         parts.append(f'    <questiontext format="markdown"><text>{escape(q.stem)}</text></questiontext>')
         parts.append(f'    <generalfeedback format="markdown"><text>{escape(q.explanation)}</text></generalfeedback>')
-        parts.append(f"    <single>{single}</single><shuffleanswers>1</shuffleanswers><answernumbering>ABCD</answernumbering>")
+        parts.append(
+            f"    <single>{single}</single><shuffleanswers>1</shuffleanswers><answernumbering>ABCD</answernumbering>"
+        )
         for option in q.options:
-            fraction = (100 if q.select == 1 else round(100 / q.select, 5)) if option.correct else (0 if q.select == 1 else -100)
+            fraction = (
+                (100 if q.select == 1 else round(100 / q.select, 5))
+                if option.correct
+                else (0 if q.select == 1 else -100)
+            )
             parts.append(f'    <answer fraction="{fraction:g}" format="markdown"><text>{escape(option.text)}</text>')
             parts.append(f"      <feedback><text>{escape(option.explanation)}</text></feedback></answer>")
-        parts.append(f"    <tags><tag><text>{escape(q.topic)}</text></tag><tag><text>{escape(q.domain)}</text></tag></tags>")
+        parts.append(
+            f"    <tags><tag><text>{escape(q.topic)}</text></tag><tag><text>{escape(q.domain)}</text></tag></tags>"
+        )
         parts.append("  </question>")
     parts.append("</quiz>")
     return "\n".join(parts) + "\n"
@@ -62,10 +70,39 @@ def to_csv(questions: Sequence[Question]) -> str:
     """One row per question: id, topic, domain, stem, options A-F, correct letters, explanation."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["id", "topic", "domain", "select", "stem", "A", "B", "C", "D", "E", "F", "correct", "explanation", "source"])
+    writer.writerow(
+        [
+            "id",
+            "topic",
+            "domain",
+            "select",
+            "stem",
+            "A",
+            "B",
+            "C",
+            "D",
+            "E",
+            "F",
+            "correct",
+            "explanation",
+            "source",
+        ]
+    )
     for q in questions:
         texts = [o.text for o in q.options] + [""] * (6 - len(q.options))
-        writer.writerow([q.id, q.topic, q.domain, q.select, q.stem, *texts, "".join(q.correct_keys), q.explanation, q.source])
+        writer.writerow(
+            [
+                q.id,
+                q.topic,
+                q.domain,
+                q.select,
+                q.stem,
+                *texts,
+                "".join(q.correct_keys),
+                q.explanation,
+                q.source,
+            ]
+        )
     return buffer.getvalue()
 
 

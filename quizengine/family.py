@@ -13,8 +13,8 @@ from typing import Any
 from jinja2 import Template, TemplateSyntaxError
 
 from quizengine.errors import GenerationError, Problem, display_path
-from quizengine.models import ComputedFamily, FamilyModel, ScenarioFamily, StaticFamily
-from quizengine.templating import CompiledExpression, compile_template
+from quizengine.models import Choice, ComputedFamily, FamilyModel, ScenarioFamily, StaticChoice, StaticFamily
+from quizengine.templating import CompiledExpression, compile_template, render, variant_context
 from quizengine.yamlsource import Path_, YamlDocument
 
 # A family whose parameters multiply past this is too large to check exhaustively; split it instead.
@@ -124,10 +124,7 @@ class CompiledFamily:
 
     def problem(self, path: Path_, message: str, seed: int | None = None, *, text_line: int = 0) -> Problem:
         """A problem located at a field, or at a line inside a field's template text."""
-        if text_line:
-            line = self.doc.text_line_of(path) + text_line - 1
-        else:
-            line = self.doc.line_of(path)
+        line = self.doc.text_line_of(path) + text_line - 1 if text_line else self.doc.line_of(path)
         return Problem(display_path(self.path), line, field_name(path), message, seed)
 
     # -- compilation ----------------------------------------------------------------------------------
@@ -147,34 +144,29 @@ class CompiledFamily:
             return None
 
     def _compile_choices(self, model: StaticFamily | ScenarioFamily) -> None:
-        for index, choice in enumerate(model.choices):
+        choices: list[StaticChoice | Choice] = list(model.choices)
+        for index, choice in enumerate(choices):
             path: Path_ = ("choices", index)
             each_name: str | None = None
             each: CompiledExpression | None = None
             when: CompiledExpression | None = None
-            correct: CompiledExpression | bool
-            if isinstance(model, ScenarioFamily):
-                scenario_choice = model.choices[index]
-                if scenario_choice.each:
-                    match = _EACH.match(scenario_choice.each)
+            correct: CompiledExpression | bool | None = choice.correct if isinstance(choice.correct, bool) else None
+            if isinstance(choice, Choice):
+                if choice.each:
+                    match = _EACH.match(choice.each)
                     assert match is not None  # the model's pattern guarantees the shape
                     each_name = match.group(1)
                     each = self._expression((*path, "each"), match.group(2))
                     if each is None:
                         continue
-                if scenario_choice.when:
-                    when = self._expression((*path, "when"), scenario_choice.when)
+                if choice.when:
+                    when = self._expression((*path, "when"), choice.when)
                     if when is None:
                         continue
-                if isinstance(scenario_choice.correct, bool):
-                    correct = scenario_choice.correct
-                else:
-                    compiled = self._expression((*path, "correct"), scenario_choice.correct)
-                    if compiled is None:
-                        continue
-                    correct = compiled
-            else:
-                correct = bool(choice.correct)
+                if isinstance(choice.correct, str):
+                    correct = self._expression((*path, "correct"), choice.correct)
+            if correct is None:
+                continue  # an expression that did not compile; the problem is recorded
             self.choices.append(
                 CompiledChoice(
                     path=path,
@@ -239,7 +231,7 @@ class CompiledFamily:
         names = list(self.model.params)
         for values in itertools.product(*self.model.params.values()):
             combo = dict(zip(names, values, strict=True))
-            context = {"facts": self.facts, **combo}
+            context = variant_context({"facts": self.facts, **combo})
             if all(self.evaluate(path, expr, context) for path, expr in self.constraints):
                 yield combo
 
@@ -249,7 +241,7 @@ class CompiledFamily:
 
     def render(self, path: Path_, template: Template, context: dict[str, Any], seed: int | None = None) -> str:
         """Render a template (stripped), turning any failure into a GenerationError located at its field."""
-        return str(guarded(self, path, seed, lambda: template.render(context))).strip()
+        return str(guarded(self, path, seed, lambda: render(template, context))).strip()
 
 
 def guarded(family: CompiledFamily, path: Path_, seed: int | None, action: Callable[[], Any]) -> Any:

@@ -12,6 +12,7 @@ from quizengine.errors import GenerationError
 from quizengine.family import CompiledFamily
 from quizengine.models import ComputedFamily
 from quizengine.question import LETTERS, Option, Question, question_id
+from quizengine.templating import variant_context
 from quizengine.yamlsource import Path_
 
 
@@ -54,7 +55,7 @@ def generate_variant(family: CompiledFamily, seed: int) -> Variant:
     # seed % count: seeds 0..count-1 visit every combination once, which is how `check` covers the space.
     index = seed % len(combos)
     rng = variant_rng(family.id, seed)
-    context: dict[str, Any] = {"facts": family.facts, **combos[index]}
+    context: dict[str, Any] = variant_context({"facts": family.facts, **combos[index]})
     for name, path, expr in family.lets:
         context[name] = family.evaluate(path, expr, context, seed)
 
@@ -78,7 +79,9 @@ def generate_variant(family: CompiledFamily, seed: int) -> Variant:
     if len(wrong) < need_wrong:
         where: Path_ = ("mistakes",) if isinstance(model, ComputedFamily) else ("choices",)
         raise GenerationError(
-            family.problem(where, f"this variant has {len(wrong)} distinct distractor(s); {need_wrong} are needed", seed)
+            family.problem(
+                where, f"this variant has {len(wrong)} distinct distractor(s); {need_wrong} are needed", seed
+            )
         )
     drawn = rng.sample(correct, model.select) + rng.sample(wrong, need_wrong)
     rng.shuffle(drawn)

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from quizengine.errors import Problem, UnknownNameError, display_path
 from quizengine.family import CompiledFamily, field_name
-from quizengine.models import Family, FactsTable, FamilyModel, Syllabus, SyllabusTopic
+from quizengine.models import FactsTable, Family, FamilyModel, Syllabus, SyllabusTopic
 from quizengine.paths import bundled_bank_root
 from quizengine.yamlsource import Path_, YamlDocument, YamlSyntaxError, parse_yaml
 
@@ -107,7 +107,9 @@ def load_facts(path: Path) -> tuple[LoadedFacts | None, list[Problem]]:
     except ValidationError as exc:
         return None, validation_problems(path, doc, exc, strip_tag=False)
     if table.name != path.stem:
-        return None, [Problem(display_path(path), doc.line_of(("name",)), "name", f"must equal the file name {path.stem!r}")]
+        return None, [
+            Problem(display_path(path), doc.line_of(("name",)), "name", f"must equal the file name {path.stem!r}")
+        ]
     return LoadedFacts(table, path), []
 
 
@@ -129,7 +131,12 @@ def load_family(
     topic = topics.get(model.topic)
     if topic is None:
         problems.append(
-            Problem(where, doc.line_of(("topic",)), "topic", f"unknown topic id {model.topic!r} (see question_bank/syllabus.yaml)")
+            Problem(
+                where,
+                doc.line_of(("topic",)),
+                "topic",
+                f"unknown topic id {model.topic!r} (see question_bank/syllabus.yaml)",
+            )
         )
     elif topic.lectures and model.source.lecture not in topic.lectures:
         problems.append(
@@ -200,7 +207,12 @@ def load_bank(root: Path | None = None, family_paths: list[Path] | None = None) 
             bank.broken[display_path(path)] = file_problems
         elif family.id in bank.families:
             first = display_path(bank.families[family.id].path)
-            problem = Problem(display_path(path), family.doc.line_of(("id",)), "id", f"duplicate family id (also in {first})")
+            problem = Problem(
+                display_path(path),
+                family.doc.line_of(("id",)),
+                "id",
+                f"duplicate family id (also in {first})",
+            )
             problems.append(problem)
             bank.broken[display_path(path)] = [problem]
         else:

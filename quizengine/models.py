@@ -24,7 +24,10 @@ class _Strict(BaseModel):
 class SourceRef(_Strict):
     """Where in the seed lecture notes a family's facts come from."""
 
-    lecture: str = Field(min_length=1, description="Lecture title exactly as in the seed notes, e.g. '124. S3 Lifecycle Rules'.")
+    lecture: str = Field(
+        min_length=1,
+        description="Lecture title exactly as in the seed notes, e.g. '124. S3 Lifecycle Rules'.",
+    )
     lines: tuple[int, int] | None = Field(
         default=None, description="First and last line of the notes the family rests on."
     )
@@ -80,7 +83,8 @@ class _FamilyBase(_Strict):
     select: int = Field(default=1, ge=1, le=4, description="How many options are correct (2+ = 'Choose TWO').")
     options: int = Field(default=4, ge=2, le=6, description="How many options a learner sees.")
     facts: list[Annotated[str, Field(pattern=FACTS_NAME)]] = Field(
-        default_factory=list, description="Facts tables (question_bank/facts/NAME.yaml) visible as facts.NAME."
+        default_factory=list,
+        description="Facts tables (question_bank/facts/NAME.yaml) visible as facts.NAME.",
     )
     stem: str = Field(min_length=1, description="The question text (Markdown, Jinja template).")
     explanation: str = Field(min_length=1, description="The overall explanation shown after answering (template).")
@@ -128,9 +132,7 @@ class ComputedFamily(_FamilyBase):
     constraints: list[str] = Field(default_factory=list)
     let: dict[Annotated[str, Field(pattern=PARAM_NAME)], str] = Field(default_factory=dict)
     answer: str = Field(min_length=1, description="Expression giving the correct number.")
-    value_text: str = Field(
-        default="{{ value }}", description="Template turning a number (`value`) into option text."
-    )
+    value_text: str = Field(default="{{ value }}", description="Template turning a number (`value`) into option text.")
     answer_explanation: str = Field(min_length=1, description="Why the correct number is right (template).")
     mistakes: list[Mistake] = Field(min_length=3)
 

@@ -80,9 +80,7 @@ class Question:
             domain=data["domain"],
             select=int(data["select"]),
             stem=data["stem"],
-            options=tuple(
-                Option(o["key"], o["text"], bool(o["correct"]), o["explanation"]) for o in data["options"]
-            ),
+            options=tuple(Option(o["key"], o["text"], bool(o["correct"]), o["explanation"]) for o in data["options"]),
             explanation=data["explanation"],
             source=data["source"],
             source_lines=(int(lines[0]), int(lines[1])) if lines else None,

@@ -21,7 +21,9 @@ def question_text(question: Question, *, answers: bool = True, width: int = 100)
         out.append(f"Answer: {', '.join(question.correct_keys)}")
         for option in question.options:
             verdict = "correct" if option.correct else "wrong"
-            out.append(textwrap.fill(f"{option.key} ({verdict}): {option.explanation}", width, subsequent_indent="    "))
+            out.append(
+                textwrap.fill(f"{option.key} ({verdict}): {option.explanation}", width, subsequent_indent="    ")
+            )
         out.append(textwrap.fill(f"Explanation: {question.explanation}", width, subsequent_indent="    "))
         lines = f", lines {question.source_lines[0]}-{question.source_lines[1]}" if question.source_lines else ""
         out.append(f"Source: {question.source}{lines}; facts checked {question.checked}")

@@ -108,6 +108,12 @@ _BODIES = {"static": _STATIC, "scenario": _SCENARIO, "computed": _COMPUTED}
 def skeleton(family_id: str, kind: str, topic: str, lecture: str, path: str, schema: str) -> str:
     """A commented family file of `kind` for `topic`."""
     head = _HEADER.format(
-        id=family_id, kind=kind, topic=topic, lecture=lecture, path=path, schema=schema, today=dt.date.today().isoformat()
+        id=family_id,
+        kind=kind,
+        topic=topic,
+        lecture=lecture,
+        path=path,
+        schema=schema,
+        today=dt.date.today().isoformat(),
     )
     return head + _BODIES[kind].format()

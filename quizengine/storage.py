@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from quizengine.errors import StorageError
 from quizengine.question import Question
@@ -199,6 +200,20 @@ class Store:
             ) from None
         return target
 
+    def reader(self) -> Store:
+        """A read-only connection to this database for one other thread (the UI reads history in a worker).
+
+        It never migrates the schema or moves the file aside; close it when done.
+        """
+        reader = Store.__new__(Store)
+        reader.path = self.path
+        reader.moved_aside = None
+        try:
+            reader.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+        except sqlite3.Error as exc:
+            raise StorageError(f"could not read {self.path}: {exc}") from None
+        return reader
+
     def close(self) -> None:
         self.conn.close()
 
@@ -218,7 +233,14 @@ class Store:
             cursor = self.conn.execute(
                 "INSERT INTO attempts (mode, status, blueprint, seed, started, time_limit_seconds, remaining_seconds)"
                 " VALUES (?, 'in_progress', ?, ?, ?, ?, ?)",
-                (mode, json.dumps(blueprint) if blueprint else None, seed, now_iso(), time_limit_seconds, time_limit_seconds),
+                (
+                    mode,
+                    json.dumps(blueprint) if blueprint else None,
+                    seed,
+                    now_iso(),
+                    time_limit_seconds,
+                    time_limit_seconds,
+                ),
             )
             attempt_id = int(cursor.lastrowid or 0)
             for position, question in enumerate(questions):
@@ -239,13 +261,21 @@ class Store:
             (attempt_id, position, question.id, json.dumps(question.to_dict(), sort_keys=True)),
         )
 
-    def record_answer(self, attempt_id: int, question_id: str, selected: Sequence[str], correct: bool | None = None) -> None:
+    def record_answer(
+        self, attempt_id: int, question_id: str, selected: Sequence[str], correct: bool | None = None
+    ) -> None:
         """Write an answer the moment it is given."""
         self._execute(
             "INSERT INTO answers (attempt_id, question_id, selected, updated, checked_correct) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (attempt_id, question_id) DO UPDATE SET selected = excluded.selected,"
             " updated = excluded.updated, checked_correct = excluded.checked_correct",
-            (attempt_id, question_id, json.dumps(sorted(selected)), now_iso(), None if correct is None else int(correct)),
+            (
+                attempt_id,
+                question_id,
+                json.dumps(sorted(selected)),
+                now_iso(),
+                None if correct is None else int(correct),
+            ),
         )
 
     def set_flag(self, attempt_id: int, question_id: str, flagged: bool) -> None:
@@ -261,18 +291,34 @@ class Store:
             (remaining_seconds, current_index, attempt_id),
         )
 
-    def submit(self, attempt_id: int, score: int | None, passed: bool | None, result: dict[str, object], remaining_seconds: int | None) -> None:
+    def submit(
+        self,
+        attempt_id: int,
+        score: int | None,
+        passed: bool | None,
+        result: dict[str, object],
+        remaining_seconds: int | None,
+    ) -> None:
         self._execute(
             "UPDATE attempts SET status = 'submitted', finished = ?, score = ?, passed = ?, result = ?,"
             " remaining_seconds = ? WHERE id = ?",
-            (now_iso(), score, None if passed is None else int(passed), json.dumps(result), remaining_seconds, attempt_id),
+            (
+                now_iso(),
+                score,
+                None if passed is None else int(passed),
+                json.dumps(result),
+                remaining_seconds,
+                attempt_id,
+            ),
         )
 
     def _execute(self, sql: str, params: tuple[object, ...]) -> None:
         try:
             self.conn.execute(sql, params)
         except sqlite3.Error as exc:
-            raise StorageError(f"could not save to {self.path}: {exc}", hint="Check free disk space and permissions.") from None
+            raise StorageError(
+                f"could not save to {self.path}: {exc}", hint="Check free disk space and permissions."
+            ) from None
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self)
@@ -280,15 +326,17 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------------
 
     def attempt(self, attempt_id: int) -> Attempt:
-        row = self.conn.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
-        if row is None:
+        rows = self._attempt_rows("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
+        if not rows:
             raise StorageError(f"no attempt with id {attempt_id}", hint="`quizengine history` lists attempts.")
-        return self._attempt_from_row(row, full=True)
+        return self._attempt_from_row(rows[0], full=True)
 
     def attempts(self, *, full: bool = True) -> list[Attempt]:
         """All attempts, newest first."""
-        rows = self.conn.execute("SELECT * FROM attempts ORDER BY id DESC").fetchall()
-        return [self._attempt_from_row(row, full=full) for row in rows]
+        return [
+            self._attempt_from_row(row, full=full)
+            for row in self._attempt_rows("SELECT * FROM attempts ORDER BY id DESC")
+        ]
 
     def unfinished(self, mode: str | None = "exam") -> Attempt | None:
         """The newest attempt still in progress (of `mode`, when given)."""
@@ -297,26 +345,29 @@ class Store:
         if mode:
             sql += " AND mode = ?"
             params = (mode,)
-        row = self.conn.execute(sql + " ORDER BY id DESC LIMIT 1", params).fetchone()
-        return self._attempt_from_row(row, full=True) if row else None
+        rows = self._attempt_rows(sql + " ORDER BY id DESC LIMIT 1", params)
+        return self._attempt_from_row(rows[0], full=True) if rows else None
 
-    def _attempt_from_row(self, row: tuple[object, ...], *, full: bool) -> Attempt:
-        names = [d[0] for d in self.conn.execute("SELECT * FROM attempts LIMIT 0").description]
-        data = dict(zip(names, row, strict=True))
+    def _attempt_rows(self, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _attempt_from_row(self, data: dict[str, Any], *, full: bool) -> Attempt:
         attempt = Attempt(
-            id=int(data["id"]),  # type: ignore[call-overload]
+            id=int(data["id"]),
             mode=str(data["mode"]),
             status=str(data["status"]),
             started=str(data["started"]),
-            finished=data["finished"],  # type: ignore[arg-type]
-            seed=data["seed"],  # type: ignore[arg-type]
-            blueprint=json.loads(data["blueprint"]) if data["blueprint"] else None,  # type: ignore[arg-type]
-            time_limit_seconds=data["time_limit_seconds"],  # type: ignore[arg-type]
-            remaining_seconds=data["remaining_seconds"],  # type: ignore[arg-type]
-            current_index=int(data["current_index"] or 0),  # type: ignore[call-overload]
-            score=data["score"],  # type: ignore[arg-type]
+            finished=data["finished"],
+            seed=data["seed"],
+            blueprint=json.loads(data["blueprint"]) if data["blueprint"] else None,
+            time_limit_seconds=data["time_limit_seconds"],
+            remaining_seconds=data["remaining_seconds"],
+            current_index=int(data["current_index"] or 0),
+            score=data["score"],
             passed=None if data["passed"] is None else bool(data["passed"]),
-            result=json.loads(data["result"]) if data["result"] else None,  # type: ignore[arg-type]
+            result=json.loads(data["result"]) if data["result"] else None,
         )
         if full:
             for (snapshot,) in self.conn.execute(

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, Undefined, UndefinedError
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -137,17 +138,51 @@ def make_environment() -> SandboxedEnvironment:
 ENV = make_environment()
 
 
+# Every variant context starts from these, so templates see the helpers without Jinja merging its
+# globals into a fresh dict on every render (that merge was most of the cost of a render).
+BASE_CONTEXT: dict[str, Any] = dict(ENV.globals)
+
+
+def _context(parent: dict[str, Any]) -> Context:
+    # `parent` is used as is (Jinja's "shared" context): callers pass a dict built on BASE_CONTEXT.
+    return ENV.context_class(ENV, parent, None, {})
+
+
+def variant_context(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A context for `render` and `CompiledExpression`: the helpers plus `values`."""
+    return {**BASE_CONTEXT, **values}
+
+
+def render(template: Template, context: dict[str, Any]) -> str:
+    """Render a compiled template against a context built on BASE_CONTEXT."""
+    try:
+        return ENV.concat(template.root_render_func(_context(context)))
+    except Exception:
+        ENV.handle_exception()  # re-raises with the template's own line numbers
+        raise
+
+
 class CompiledExpression:
     """An expression compiled once and evaluated per variant; undefined names fail loudly."""
 
-    __slots__ = ("_expr", "source")
+    __slots__ = ("_template", "source")
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self._expr = ENV.compile_expression(source, undefined_to_none=False)
+        # compile_expression builds a template that stores the value in `result`; keep that template
+        # and run it against a shared context, as `render` does.
+        self._template: Template = ENV.compile_expression(source, undefined_to_none=False)._template
 
-    def __call__(self, context: Mapping[str, Any]) -> Any:
-        value = self._expr(**context)
+    def __call__(self, context: dict[str, Any]) -> Any:
+        """Evaluate against a context built on BASE_CONTEXT (see `variant_context`)."""
+        ctx = _context(context)
+        try:
+            for _ in self._template.root_render_func(ctx):
+                pass
+        except Exception:
+            ENV.handle_exception()
+            raise
+        value = ctx.vars["result"]
         if isinstance(value, Undefined):
             # Touching it raises UndefinedError naming the missing variable.
             str(value)

@@ -24,7 +24,7 @@ def test_fixture_bank_is_clean(fixture_bank) -> None:  # type: ignore[no-untyped
 
 def test_too_few_correct_options(bank_copy: Path) -> None:
     path = bank_copy / "templates/tier-choice.yaml"
-    path.write_text(path.read_text().replace("correct: \"tier.name == best.name\"", "correct: \"tier.name == 'Nope'\""))
+    path.write_text(path.read_text().replace('correct: "tier.name == best.name"', "correct: \"tier.name == 'Nope'\""))
     problems = _problems(bank_copy, "tier-choice")
     assert any("0 correct option(s) but the family selects 1" in p and "(seed 0)" in p for p in problems)
 
@@ -37,7 +37,11 @@ def test_duplicate_option_texts(bank_copy: Path) -> None:
 
 def test_empty_explanation(bank_copy: Path) -> None:
     path = bank_copy / "templates/tier-choice.yaml"
-    path.write_text(path.read_text().replace('explanation: "The network is not the bottleneck for {{ team }}."', "explanation: \"{{ '' }}\""))
+    path.write_text(
+        path.read_text().replace(
+            'explanation: "The network is not the bottleneck for {{ team }}."', "explanation: \"{{ '' }}\""
+        )
+    )
     assert any("empty explanation" in p for p in _problems(bank_copy, "tier-choice"))
 
 

@@ -25,7 +25,18 @@ def test_generate_json_contract(capsys) -> None:  # type: ignore[no-untyped-def]
     questions = json.loads(out)
     assert len(questions) == 4
     for q in questions:
-        assert {"id", "family", "topic", "domain", "kind", "select", "stem", "options", "explanation", "source"} <= set(q)
+        assert {
+            "id",
+            "family",
+            "topic",
+            "domain",
+            "kind",
+            "select",
+            "stem",
+            "options",
+            "explanation",
+            "source",
+        } <= set(q)
         assert q["kind"] in ("single", "multiple")
         assert sum(o["correct"] for o in q["options"]) == q["select"]
         assert all(set(o) == {"key", "text", "correct", "explanation"} for o in q["options"])
@@ -134,11 +145,15 @@ def test_committed_schema_is_current() -> None:
     from tests.conftest import REPO_ROOT
 
     folder = REPO_ROOT / "question_bank/schema"
-    assert json.loads((folder / "family.schema.json").read_text()) == family_json_schema(), "run `quizengine schema --output question_bank/schema`"
+    assert json.loads((folder / "family.schema.json").read_text()) == family_json_schema(), (
+        "run `quizengine schema --output question_bank/schema`"
+    )
     assert json.loads((folder / "facts.schema.json").read_text()) == facts_json_schema()
 
 
-@pytest.mark.parametrize("fmt,marker", [("gift", r"::units\:0::"), ("moodle-xml", "<quiz>"), ("csv", "id,topic,domain")])
+@pytest.mark.parametrize(
+    "fmt,marker", [("gift", r"::units\:0::"), ("moodle-xml", "<quiz>"), ("csv", "id,topic,domain")]
+)
 def test_export_formats(capsys, fmt: str, marker: str) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, *BANK, "export", "--format", fmt, "--family", "units", "--count", "2")
     assert code == 0 and marker in out

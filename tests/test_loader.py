@@ -13,7 +13,14 @@ def _family_problems(bank_root: Path) -> list[str]:
 
 def test_fixture_bank_loads_clean(fixture_bank) -> None:  # type: ignore[no-untyped-def]
     assert fixture_bank.problems == []
-    assert set(fixture_bank.families) == {"tier-choice", "units", "sec-static", "sec-multi", "dep-static", "ops-static"}
+    assert set(fixture_bank.families) == {
+        "tier-choice",
+        "units",
+        "sec-static",
+        "sec-multi",
+        "dep-static",
+        "ops-static",
+    }
     assert fixture_bank.families["tier-choice"].domain == "development"
     # A question reports the oldest check date among the family and its facts tables.
     assert fixture_bank.families["tier-choice"].checked.isoformat() == "2026-01-15"
@@ -50,7 +57,9 @@ def test_template_syntax_error_points_at_the_line_inside_the_block(bank_copy: Pa
 
 def test_cross_references_are_checked(bank_copy: Path) -> None:
     path = bank_copy / "question_bank/questions/ops-static.yaml"
-    path.write_text(path.read_text().replace("topic: t.ops", "topic: t.nope").replace("id: ops-static", "id: other-name"))
+    path.write_text(
+        path.read_text().replace("topic: t.ops", "topic: t.nope").replace("id: ops-static", "id: other-name")
+    )
     problems = _family_problems(bank_copy)
     assert any("topic: unknown topic id 't.nope'" in p for p in problems)
     assert any("id: must equal the file name 'ops-static'" in p for p in problems)

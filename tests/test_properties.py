@@ -30,8 +30,26 @@ documents = st.recursive(
     max_leaves=30,
 )
 
-FIELDS = ["id", "kind", "title", "topic", "source", "checked", "select", "options", "facts", "params",
-          "constraints", "let", "stem", "choices", "explanation", "answer", "mistakes", "value_text"]
+FIELDS = [
+    "id",
+    "kind",
+    "title",
+    "topic",
+    "source",
+    "checked",
+    "select",
+    "options",
+    "facts",
+    "params",
+    "constraints",
+    "let",
+    "stem",
+    "choices",
+    "explanation",
+    "answer",
+    "mistakes",
+    "value_text",
+]
 
 
 def _valid_family() -> dict:  # type: ignore[type-arg]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizengine.generator import generate
-from quizengine.scoring import PASSING_SCORE, score_attempt, scaled_score
+from quizengine.scoring import PASSING_SCORE, scaled_score, score_attempt
 
 
 def test_scale_anchors() -> None:
