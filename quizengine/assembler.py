@@ -88,16 +88,14 @@ def assemble_exam(bank: Bank, blueprint: Blueprint, seed: int) -> Exam:
             hint="Run `quizengine check` to see broken families, or widen the topics.",
         )
     counts = largest_remainder(blueprint.questions, weights)
-    # Multiple-response slots go only to domains that have such families.
-    multi_weights = {d: w for d, w in weights.items() if any(f.model.select > 1 for f in by_domain[d])}
-    multiple_counts = largest_remainder(min(blueprint.multiple_target, blueprint.questions), multi_weights)
+    multiple_plan = _plan_multiple(counts, by_domain, blueprint.multiple_target, weights)
 
     plan: list[CompiledFamily] = []
     for domain in sorted(counts):
         families = by_domain[domain]
         multi = [f for f in families if f.model.select > 1]
         single = [f for f in families if f.model.select == 1]
-        want_multi = _multiple_slots(counts[domain], multiple_counts.get(domain, 0), len(multi), len(single))
+        want_multi = multiple_plan.get(domain, 0)
         chosen = _pick(multi, want_multi, rng) + _pick(single, counts[domain] - want_multi, rng)
         distinct = len({f.id for f in chosen})
         if distinct < len(chosen):
@@ -112,18 +110,35 @@ def assemble_exam(bank: Bank, blueprint: Blueprint, seed: int) -> Exam:
     return Exam(blueprint, seed, questions, notes)
 
 
-def _multiple_slots(slots: int, quota: int, multi: int, single: int) -> int:
-    """How many of a domain's slots take multiple-response families: the quota, bent to avoid repeats."""
-    if multi == 0:
-        return 0
-    if single == 0:
-        return slots
-    want = min(quota, slots)
-    if want > multi and slots - multi <= single:
-        want = multi  # too few multiple-response families: fill with distinct single-answer ones
-    if slots - want > single and want < multi:
-        want = min(multi, slots - single)  # too few single-answer families: use spare multiple-response ones
-    return want
+def _plan_multiple(
+    counts: dict[str, int], by_domain: dict[str, list[CompiledFamily]], target: int, weights: dict[str, int]
+) -> dict[str, int]:
+    """Multiple-response slots per domain: the target share, spread by weight over domains that have such
+    families, without repeating a family where the domain could otherwise fill its slots with distinct ones."""
+    multi = {d: sum(1 for f in by_domain[d] if f.model.select > 1) for d in counts}
+    single = {d: sum(1 for f in by_domain[d] if f.model.select == 1) for d in counts}
+    capacity: dict[str, int] = {}
+    for domain, slots in counts.items():
+        if multi[domain] == 0:
+            capacity[domain] = 0
+        elif single[domain] == 0 or multi[domain] + single[domain] < slots:
+            capacity[domain] = slots  # repeats are unavoidable here, so the share can be met
+        else:
+            capacity[domain] = min(multi[domain], slots)
+    floor = {d: max(0, counts[d] - single[d]) if multi[d] and multi[d] + single[d] >= counts[d] else 0 for d in counts}
+    floor = {d: counts[d] if multi[d] and not single[d] else v for d, v in floor.items()}
+    eligible = {d: w for d, w in weights.items() if capacity.get(d)}
+    plan = largest_remainder(min(target, sum(capacity.values())), eligible)
+    plan = {d: max(floor[d], min(plan.get(d, 0), capacity[d])) for d in counts}
+    # Hand any shortfall to domains that still have room, heaviest weight first.
+    order = sorted(counts, key=lambda d: (-weights.get(d, 0), d))
+    while sum(plan.values()) < target and any(plan[d] < capacity[d] for d in order):
+        for domain in order:
+            if sum(plan.values()) >= target:
+                break
+            if plan[domain] < capacity[domain]:
+                plan[domain] += 1
+    return plan
 
 
 def _generate_all(
@@ -140,7 +155,10 @@ def _generate_all(
     for family in plan:
         fallback: Question | None = None
         question: Question | None = None
-        for candidate in [family] + [f for f in by_domain[family.domain] if f.id != family.id]:
+        siblings = [f for f in by_domain[family.domain] if f.id != family.id]
+        # Same response type first, so a replacement keeps the exam's share of multiple-response questions.
+        siblings.sort(key=lambda f: (f.model.select > 1) != (family.model.select > 1))
+        for candidate in [family, *siblings]:
             if candidate.id in broken:
                 continue
             try:

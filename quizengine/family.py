@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError
 
+from quizengine.codecache import CodeCache
 from quizengine.errors import GenerationError, Problem, display_path
 from quizengine.models import Choice, ComputedFamily, FamilyModel, ScenarioFamily, StaticChoice, StaticFamily
 from quizengine.templating import CompiledExpression, compile_template, render, variant_context
@@ -65,6 +66,7 @@ class CompiledFamily:
         domain: str,
         facts: dict[str, Any],
         checked: dt.date,
+        cache: CodeCache | None = None,
     ) -> None:
         self.model = model
         self.path = path
@@ -74,6 +76,7 @@ class CompiledFamily:
         self.checked = checked
         self.problems: list[Problem] = []
         self._combos: list[dict[str, Any]] | None = None
+        self._cache = cache
 
         self.stem = self._template(("stem",), model.stem)
         self.explanation = self._template(("explanation",), model.explanation)
@@ -98,6 +101,9 @@ class CompiledFamily:
             self._compile_choices(model)
         if isinstance(model, ComputedFamily):
             self._compile_computed(model)
+        if cache is not None and self.sound:
+            cache.save()
+        self._cache = None
 
     # -- identity -------------------------------------------------------------------------------------
 
@@ -131,14 +137,14 @@ class CompiledFamily:
 
     def _template(self, path: Path_, source: str) -> Template:
         try:
-            return compile_template(source)
+            return compile_template(source, self._cache)
         except TemplateSyntaxError as exc:
             self.problems.append(self.problem(path, f"template syntax: {exc.message}", text_line=exc.lineno or 1))
             return compile_template("")
 
     def _expression(self, path: Path_, source: str) -> CompiledExpression | None:
         try:
-            return CompiledExpression(source)
+            return CompiledExpression(source, self._cache)
         except TemplateSyntaxError as exc:
             self.problems.append(self.problem(path, f"expression syntax: {exc.message}"))
             return None

@@ -22,6 +22,7 @@ class Candidate:
 
     text: str
     correct: bool
+    text_path: Path_
     explanation: Template
     explanation_path: Path_
     context: dict[str, Any]
@@ -34,6 +35,8 @@ class Variant:
     question: Question
     combination_index: int
     pool_correct: frozenset[str]  # every correct text the pool offered, not only those drawn
+    context: dict[str, Any]  # what the stem and overall explanation were rendered with
+    drawn: list[Candidate]  # the options shown, in order
 
 
 def variant_rng(family_id: str, seed: int) -> random.Random:
@@ -110,7 +113,7 @@ def generate_variant(family: CompiledFamily, seed: int) -> Variant:
         source_lines=model.source.lines,
         checked=family.checked.isoformat(),
     )
-    return Variant(question, index, frozenset(c.text for c in correct))
+    return Variant(question, index, frozenset(c.text for c in correct), context, drawn)
 
 
 def _choice_pool(family: CompiledFamily, context: dict[str, Any], seed: int) -> list[Candidate]:
@@ -138,6 +141,7 @@ def _choice_pool(family: CompiledFamily, context: dict[str, Any], seed: int) -> 
                 Candidate(
                     text,
                     is_correct,
+                    (*choice.path, "text"),
                     choice.explanation,
                     (*choice.path, "explanation"),
                     {**ctx, "is_correct": is_correct, "option_text": text},
@@ -153,7 +157,9 @@ def _computed_pool(family: CompiledFamily, context: dict[str, Any], seed: int) -
         raise GenerationError(family.problem(("answer",), f"the answer must be a number, got {answer!r}", seed))
     answer_ctx = {**context, "value": answer, "answer": answer, "is_correct": True}
     answer_text = family.render(("value_text",), family.value_text, answer_ctx, seed)
-    pool = [Candidate(answer_text, True, family.answer_explanation, ("answer_explanation",), answer_ctx)]
+    pool = [
+        Candidate(answer_text, True, ("value_text",), family.answer_explanation, ("answer_explanation",), answer_ctx)
+    ]
     seen = {answer_text}
     for mistake in family.mistakes:
         if mistake.when is not None and not family.evaluate((*mistake.path, "when"), mistake.when, context, seed):
@@ -169,5 +175,5 @@ def _computed_pool(family: CompiledFamily, context: dict[str, Any], seed: int) -
         if text in seen or value <= 0:
             continue
         seen.add(text)
-        pool.append(Candidate(text, False, mistake.explanation, (*mistake.path, "explanation"), ctx))
+        pool.append(Candidate(text, False, ("value_text",), mistake.explanation, (*mistake.path, "explanation"), ctx))
     return pool

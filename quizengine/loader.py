@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from quizengine.codecache import CodeCache
 from quizengine.errors import Problem, UnknownNameError, display_path
 from quizengine.family import CompiledFamily, field_name
 from quizengine.models import FactsTable, Family, FamilyModel, Syllabus, SyllabusTopic
@@ -161,7 +162,9 @@ def load_family(
     if problems:
         return None, problems
     assert topic is not None
-    family = CompiledFamily(model, path, doc, model.domain or topic.domain, family_facts, checked)
+    family = CompiledFamily(
+        model, path, doc, model.domain or topic.domain, family_facts, checked, cache=CodeCache(doc.text)
+    )
     if not family.sound:
         return None, family.problems
     return family, []

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping
+from types import CodeType
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, Undefined, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, Undefined, UndefinedError, nodes
+from jinja2.parser import Parser
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
+
+from quizengine.codecache import CodeCache
 
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 
@@ -84,6 +88,11 @@ def hours(value: float) -> str:
     return plural(value, "hour")
 
 
+def capfirst(text: str) -> str:
+    """Upper-case the first letter only ('an IT team' -> 'An IT team'); Jinja's capitalize lowers the rest."""
+    return text[:1].upper() + text[1:]
+
+
 def number_word(value: int) -> str:
     """2 -> 'two' (up to ten), for stems such as 'Choose two'."""
     return _NUMBER_WORDS[value] if 0 <= value < len(_NUMBER_WORDS) else str(value)
@@ -108,6 +117,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "index_by": index_by,
     "hours": hours,
     "number_word": number_word,
+    "capfirst": capfirst,
 }
 
 GLOBALS: dict[str, Any] = {
@@ -162,16 +172,38 @@ def render(template: Template, context: dict[str, Any]) -> str:
         raise
 
 
+def _expression_ast(source: str) -> nodes.Template:
+    """The template Jinja's compile_expression builds: `result = (expression)`, parsed strictly."""
+    parser = Parser(ENV, source, state="variable")
+    expr = parser.parse_expression()
+    if not parser.stream.eos:
+        raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
+    return nodes.Template([nodes.Assign(nodes.Name("result", "store"), expr, lineno=1)], lineno=1)
+
+
+def _from_code(code: CodeType) -> Template:
+    return ENV.template_class.from_code(ENV, code, ENV.make_globals(None))
+
+
+def _compiled(kind: str, source: str, cache: CodeCache | None, build: Callable[[], Any]) -> Template:
+    key = f"{kind}:{source}"
+    code = cache.get(key) if cache is not None else None
+    if code is None:
+        code = ENV.compile(build())
+        if cache is not None:
+            cache.put(key, code)
+    return _from_code(code)
+
+
 class CompiledExpression:
     """An expression compiled once and evaluated per variant; undefined names fail loudly."""
 
     __slots__ = ("_template", "source")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, cache: CodeCache | None = None) -> None:
         self.source = source
-        # compile_expression builds a template that stores the value in `result`; keep that template
-        # and run it against a shared context, as `render` does.
-        self._template: Template = ENV.compile_expression(source, undefined_to_none=False)._template
+        # Like compile_expression: a template that stores the value in `result`, run against a shared context.
+        self._template = _compiled("expr", source, cache, lambda: _expression_ast(source))
 
     def __call__(self, context: dict[str, Any]) -> Any:
         """Evaluate against a context built on BASE_CONTEXT (see `variant_context`)."""
@@ -189,6 +221,6 @@ class CompiledExpression:
         return value
 
 
-def compile_template(source: str) -> Template:
-    """Compile a text template once; render it per variant."""
-    return ENV.from_string(source)
+def compile_template(source: str, cache: CodeCache | None = None) -> Template:
+    """Compile a text template once (or load its code from the cache); render it per variant."""
+    return _compiled("text", source, cache, lambda: source)

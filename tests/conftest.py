@@ -19,6 +19,7 @@ SHARED = REPO_ROOT.parent / "shared"
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may touch the real user data folder."""
     monkeypatch.setenv("QUIZENGINE_HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.setenv("QUIZENGINE_CACHE", str(tmp_path_factory.getbasetemp() / "code-cache"))
     monkeypatch.delenv("QUIZENGINE_BANK", raising=False)
 
 
