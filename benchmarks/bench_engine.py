@@ -83,8 +83,8 @@ def main() -> None:
     ratios: list[float] = []
     for family in sorted(bank.families.values(), key=lambda f: (f.id not in FLAGSHIPS, f.id)):
         family.combinations()  # enumerated once per process, not per variant
-        seeds = range(args.variants)
-        engine_s = best_of(3, lambda family=family: [generate(family, s) for s in seeds])
+        seeds = range(args.variants)  # the same for every family
+        engine_s = best_of(3, lambda family=family, seeds=seeds: [generate(family, s) for s in seeds])
         jobs = [bare_jinja_job(family, generate_variant(family, s), env) for s in seeds]
         bare_s = best_of(3, lambda jobs=jobs: [job() for job in jobs])
         engine_ms = engine_s / args.variants * 1000
@@ -114,7 +114,9 @@ def main() -> None:
     check_s = best_of(1, lambda: check_bank(load_bank()))
     report = check_bank(bank)
     variants = sum(f.seeds for f in report.families)
-    print(f"quizengine check, whole bank: {check_s:.2f} s for {variants} rendered variants ({'clean' if report.ok else 'PROBLEMS'})")
+    print(
+        f"quizengine check, whole bank: {check_s:.2f} s for {variants} rendered variants ({'clean' if report.ok else 'PROBLEMS'})"
+    )
 
 
 if __name__ == "__main__":
