@@ -120,6 +120,17 @@ def check_family(family: CompiledFamily, max_seeds: int = MAX_SEEDS) -> FamilyRe
             )
     report.variants = len(answered)
     report.distinct_stems = len(stems)
+    checked_combinations = min(report.combinations, seeds)
+    if family.parameterized and report.distinct_stems < checked_combinations and report.ok:
+        report.problems.append(
+            _as_warning(
+                family.problem(
+                    ("params",),
+                    f"{checked_combinations} combinations render only {report.distinct_stems} distinct stems: "
+                    "some parameter value changes nothing the learner sees",
+                )
+            )
+        )
     report.letter_counts = {letter: letters.get(letter, 0) for letter in LETTERS[: model.options]}
     report.problems.extend(_letter_spread_problems(family, report))
     return report

@@ -10,7 +10,7 @@ from jinja2 import Template
 
 from quizengine.errors import GenerationError
 from quizengine.family import CompiledFamily
-from quizengine.models import ComputedFamily
+from quizengine.models import ComputedFamily, StaticFamily
 from quizengine.question import LETTERS, Option, Question, question_id
 from quizengine.templating import variant_context
 from quizengine.yamlsource import Path_
@@ -84,6 +84,19 @@ def generate_variant(family: CompiledFamily, seed: int) -> Variant:
         raise GenerationError(
             family.problem(
                 where, f"this variant has {len(wrong)} distinct distractor(s); {need_wrong} are needed", seed
+            )
+        )
+    if len(correct) > model.select and not (model.draw_correct or isinstance(model, StaticFamily)):
+        # A rule that finds more right answers than the question asks for is ambiguous: learners would be
+        # marked wrong for a defensible choice. Static families may pool several true statements on purpose.
+        texts = ", ".join(repr(c.text) for c in correct)
+        raise GenerationError(
+            family.problem(
+                ("choices",),
+                f"{len(correct)} options are correct for this variant ({texts}) but the family selects "
+                f"{model.select}: the rule is ambiguous (set draw_correct: true if the pool is meant to hold "
+                "several true statements)",
+                seed,
             )
         )
     drawn = rng.sample(correct, model.select) + rng.sample(wrong, need_wrong)

@@ -82,6 +82,12 @@ class _FamilyBase(_Strict):
     checked: dt.date = Field(description="Date the author last checked the family's facts against AWS documentation.")
     select: int = Field(default=1, ge=1, le=4, description="How many options are correct (2+ = 'Choose TWO').")
     options: int = Field(default=4, ge=2, le=6, description="How many options a learner sees.")
+    draw_correct: bool = Field(
+        default=False,
+        description="The pool holds more correct options than `select` on purpose (several true statements); "
+        "each variant draws `select` of them. Without it, a scenario whose rule finds more correct options "
+        "than `select` is reported as ambiguous. Static families always draw.",
+    )
     facts: list[Annotated[str, Field(pattern=FACTS_NAME)]] = Field(
         default_factory=list,
         description="Facts tables (question_bank/facts/NAME.yaml) visible as facts.NAME.",

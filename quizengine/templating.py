@@ -131,9 +131,22 @@ GLOBALS: dict[str, Any] = {
 }
 
 
+class QuizSandbox(SandboxedEnvironment):
+    """The sandbox, with `row.key` reading a mapping's key before any method of the same name.
+
+    Facts are plain mappings; without this, a facts key named `keys`, `items` or `values` would resolve
+    to the dict method and silently break a rule.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, dict) and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def make_environment() -> SandboxedEnvironment:
     """A sandbox: templates may read values and call the helpers above, never Python internals."""
-    env = SandboxedEnvironment(
+    env = QuizSandbox(
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,

@@ -78,3 +78,12 @@ def test_letter_bias_is_detected(fixture_bank) -> None:  # type: ignore[no-untyp
     assert problems and "rarely land on B, C, D" in problems[0].message
     fair = FamilyReport("dep-static", "static", "x", letter_counts={"A": 50, "B": 45, "C": 55, "D": 50})
     assert _letter_spread_problems(family, fair) == []
+
+
+def test_parameter_that_changes_nothing_is_warned(bank_copy: Path) -> None:
+    path = bank_copy / "templates/tier-choice.yaml"
+    path.write_text(path.read_text().replace('stem: "{{ team }} can wait', 'stem: "The team can wait'))
+    bank = load_bank(bank_copy)
+    report = check_family(bank.families["tier-choice"])
+    assert report.ok  # a warning, not an error: the questions are still sound
+    assert any(p.severity == "warning" and "12 combinations render only 4 distinct stems" in p.message for p in report.problems)
