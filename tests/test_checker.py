@@ -86,4 +86,6 @@ def test_parameter_that_changes_nothing_is_warned(bank_copy: Path) -> None:
     bank = load_bank(bank_copy)
     report = check_family(bank.families["tier-choice"])
     assert report.ok  # a warning, not an error: the questions are still sound
-    assert any(p.severity == "warning" and "12 combinations render only 4 distinct stems" in p.message for p in report.problems)
+    assert any(
+        p.severity == "warning" and "12 combinations render only 4 distinct stems" in p.message for p in report.problems
+    )
