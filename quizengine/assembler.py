@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -88,7 +89,7 @@ def assemble_exam(bank: Bank, blueprint: Blueprint, seed: int) -> Exam:
             hint="Run `quizengine check` to see broken families, or widen the topics.",
         )
     counts = largest_remainder(blueprint.questions, weights)
-    multiple_plan = _plan_multiple(counts, by_domain, blueprint.multiple_target, weights)
+    multiple_plan = _plan_multiple(counts, by_domain, blueprint, weights)
 
     plan: list[CompiledFamily] = []
     for domain in sorted(counts):
@@ -111,33 +112,52 @@ def assemble_exam(bank: Bank, blueprint: Blueprint, seed: int) -> Exam:
 
 
 def _plan_multiple(
-    counts: dict[str, int], by_domain: dict[str, list[CompiledFamily]], target: int, weights: dict[str, int]
+    counts: dict[str, int], by_domain: dict[str, list[CompiledFamily]], blueprint: Blueprint, weights: dict[str, int]
 ) -> dict[str, int]:
-    """Multiple-response slots per domain: the target share, spread by weight over domains that have such
-    families, without repeating a family where the domain could otherwise fill its slots with distinct ones."""
-    multi = {d: sum(1 for f in by_domain[d] if f.model.select > 1) for d in counts}
-    single = {d: sum(1 for f in by_domain[d] if f.model.select == 1) for d in counts}
-    capacity: dict[str, int] = {}
+    """Multiple-response slots per domain.
+
+    First, per domain, the range of counts that repeats no family (or, when the domain has too few families
+    for its slots, repeats as few as possible). Then, inside those ranges, get as close as possible to the
+    target share, favouring heavier domains. Last, the share is forced into the blueprint's 15-20 % band even
+    if that costs repeats, because an exam with no (or mostly) "Choose TWO" questions misrepresents the real one.
+    """
+    low_share = math.ceil(blueprint.questions * blueprint.multiple_share[0])
+    high_share = max(low_share, math.floor(blueprint.questions * blueprint.multiple_share[1]))
+    target = min(blueprint.multiple_target, blueprint.questions)
+    lo: dict[str, int] = {}
+    hi: dict[str, int] = {}
+    floor: dict[str, int] = {}  # hard limits: no single-answer families means every slot is multiple response
+    ceiling: dict[str, int] = {}
     for domain, slots in counts.items():
-        if multi[domain] == 0:
-            capacity[domain] = 0
-        elif single[domain] == 0 or multi[domain] + single[domain] < slots:
-            capacity[domain] = slots  # repeats are unavoidable here, so the share can be met
+        multi = sum(1 for f in by_domain[domain] if f.model.select > 1)
+        single = len(by_domain[domain]) - multi
+        floor[domain] = slots if single == 0 else 0
+        ceiling[domain] = 0 if multi == 0 else slots
+        if multi == 0:
+            lo[domain] = hi[domain] = 0
+        elif single == 0:
+            lo[domain] = hi[domain] = slots
+        elif multi + single >= slots:
+            lo[domain], hi[domain] = max(0, slots - single), min(multi, slots)
         else:
-            capacity[domain] = min(multi[domain], slots)
-    floor = {d: max(0, counts[d] - single[d]) if multi[d] and multi[d] + single[d] >= counts[d] else 0 for d in counts}
-    floor = {d: counts[d] if multi[d] and not single[d] else v for d, v in floor.items()}
-    eligible = {d: w for d, w in weights.items() if capacity.get(d)}
-    plan = largest_remainder(min(target, sum(capacity.values())), eligible)
-    plan = {d: max(floor[d], min(plan.get(d, 0), capacity[d])) for d in counts}
-    # Hand any shortfall to domains that still have room, heaviest weight first.
-    order = sorted(counts, key=lambda d: (-weights.get(d, 0), d))
-    while sum(plan.values()) < target and any(plan[d] < capacity[d] for d in order):
-        for domain in order:
-            if sum(plan.values()) >= target:
-                break
-            if plan[domain] < capacity[domain]:
-                plan[domain] += 1
+            lo[domain], hi[domain] = multi, slots - single
+    plan = dict(lo)
+    total_weight = sum(weights.get(d, 0) for d in counts) or 1
+    ideal = {d: target * weights.get(d, 0) / total_weight for d in counts}
+
+    def step(limit: dict[str, int], goal: int, direction: int) -> None:
+        while (sum(plan.values()) - goal) * direction < 0:
+            room = [d for d in counts if (limit[d] - plan[d]) * direction > 0]
+            if not room:
+                return
+            # The domain furthest from its weighted share, in the direction we move.
+            domain = max(room, key=lambda d: ((ideal[d] - plan[d]) * direction, weights.get(d, 0), d))
+            plan[domain] += direction
+
+    step(hi, target, +1)
+    step(lo, target, -1)
+    step(ceiling, low_share, +1)
+    step(floor, high_share, -1)
     return plan
 
 

@@ -66,3 +66,55 @@ def test_broken_family_does_not_take_the_exam_down(bank_copy: Path) -> None:
 def test_no_matching_families(fixture_bank) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(BlueprintError):
         assemble_exam(fixture_bank, custom_blueprint(questions=5, topics=["does.not.exist"]), 1)
+
+
+class _Fake:
+    """Just enough of a CompiledFamily for the planner."""
+
+    def __init__(self, select: int) -> None:
+        self.model = type("M", (), {"select": select})()
+
+
+def _families(multi: int, single: int) -> list:  # type: ignore[type-arg]
+    return [_Fake(2) for _ in range(multi)] + [_Fake(1) for _ in range(single)]
+
+
+def test_multiple_response_plan_prefers_distinct_families_within_the_band() -> None:
+    from quizengine.assembler import _plan_multiple
+
+    counts = {"development": 21, "security": 17, "deployment": 15, "troubleshooting": 12}
+    rich = {d: _families(6, 30) for d in counts}
+    plan = _plan_multiple(counts, rich, DVA_C02, DVA_C02.weights)
+    assert sum(plan.values()) == 11
+    assert plan["development"] >= plan["troubleshooting"]
+
+
+def test_multiple_response_plan_caps_a_bank_heavy_in_choose_two() -> None:
+    from quizengine.assembler import _plan_multiple
+
+    counts = {"development": 21, "security": 17, "deployment": 15, "troubleshooting": 12}
+    # Distinct families alone would force 6 + 6 + 6 + 6 = 24 multiple-response questions.
+    heavy = {d: _families(6, counts[d] - 6) for d in counts}
+    plan = _plan_multiple(counts, heavy, DVA_C02, DVA_C02.weights)
+    assert sum(plan.values()) == 13  # the top of the 15-20 % band
+
+
+def test_multiple_response_plan_lifts_a_bank_short_of_choose_two() -> None:
+    from quizengine.assembler import _plan_multiple
+
+    counts = {"development": 21, "security": 17, "deployment": 15, "troubleshooting": 12}
+    poor = {
+        "development": _families(1, 40),
+        "security": _families(0, 40),
+        "deployment": _families(0, 40),
+        "troubleshooting": _families(0, 40),
+    }
+    plan = _plan_multiple(counts, poor, DVA_C02, DVA_C02.weights)
+    assert plan == {"development": 10, "security": 0, "deployment": 0, "troubleshooting": 0}  # bottom of the band
+    only_multi = {
+        "development": _families(3, 0),
+        "security": _families(0, 40),
+        "deployment": _families(0, 40),
+        "troubleshooting": _families(0, 40),
+    }
+    assert _plan_multiple(counts, only_multi, DVA_C02, DVA_C02.weights)["development"] == 21
