@@ -1,0 +1,1 @@
+"""The Textual terminal UI of quizengine; nothing outside this package imports Textual."""

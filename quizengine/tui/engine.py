@@ -1,0 +1,98 @@
+"""The headless engine as the UI sees it: bank, attempts store, clock and seeds, built once by `make_app`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizengine.analysis import FamilyRecord, weak_families
+from quizengine.assembler import Exam, assemble_exam
+from quizengine.blueprint import Blueprint
+from quizengine.cli import fresh_seed, unknown
+from quizengine.delivery import Clock
+from quizengine.errors import QuizengineError
+from quizengine.loader import Bank, load_bank
+from quizengine.storage import Attempt, Store
+
+
+@dataclass
+class Engine:
+    """Collaborators the screens call; tests build one with a fixture bank, a tmp folder and a fake clock.
+
+    The store's connection belongs to the UI thread. Workers that read attempts use `read_attempts`,
+    which opens a read-only connection of their own.
+    """
+
+    store: Store
+    bank_root: Path | None = None
+    clock: Clock = time.monotonic
+    """Seconds, monotonic; exams count down with it (tests inject a fake one)."""
+    new_seed: Callable[[], int] = fresh_seed
+    """Where fresh exam and drill seeds come from when the learner gives none."""
+    timezone: dt.tzinfo | None = None
+    """Time zone for dates on screen; None is the machine's own."""
+    _bank: Bank | None = field(default=None, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    # -- the bank --------------------------------------------------------------------------------------
+
+    @property
+    def loaded_bank(self) -> Bank | None:
+        """The bank if it has been loaded already (never loads; safe on the UI thread)."""
+        return self._bank
+
+    def bank(self) -> Bank:
+        """The bank, loaded from disk on first use: call it from a worker thread."""
+        with self._lock:
+            if self._bank is None:
+                self._bank = self._load()
+            return self._bank
+
+    def reload_bank(self) -> Bank:
+        """Read every template and facts file again (the author preview's reload)."""
+        with self._lock:
+            self._bank = self._load()
+            return self._bank
+
+    def _load(self) -> Bank:
+        bank = load_bank(self.bank_root)
+        if not bank.syllabus.topics:
+            problems = "\n".join(str(p) for p in bank.problems[:5])
+            raise QuizengineError(f"the question bank under {bank.root} has no usable syllabus\n{problems}")
+        return bank
+
+    def topic_title(self, topic: str) -> str:
+        """A topic's title when the bank is loaded, else its id."""
+        bank = self._bank
+        found = bank.topics.get(topic) if bank is not None else None
+        return found.title if found is not None else topic
+
+    # -- slow work for workers -----------------------------------------------------------------------
+
+    def assemble(self, blueprint: Blueprint, seed: int) -> Exam:
+        """Assemble an exam after checking its topics exist; tens of milliseconds to seconds, so in a worker."""
+        bank = self.bank()
+        for topic in blueprint.topics:
+            if topic not in bank.topics:
+                raise unknown("topic", topic, sorted(bank.topics))
+        return assemble_exam(bank, blueprint, seed)
+
+    def read_attempts(self) -> list[Attempt]:
+        """Every attempt, newest first, on a read-only connection of the calling thread."""
+        reader = self.store.reader()
+        try:
+            return reader.attempts()
+        finally:
+            reader.close()
+
+    def read_weak_families(self) -> list[FamilyRecord]:
+        """`weak_families` on a read-only connection of the calling thread."""
+        reader = self.store.reader()
+        try:
+            return weak_families(reader)
+        finally:
+            reader.close()

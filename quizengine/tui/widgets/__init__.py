@@ -1,0 +1,1 @@
+"""Widgets the screens compose; each posts past-tense messages up to its screen."""

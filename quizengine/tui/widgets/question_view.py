@@ -1,0 +1,144 @@
+"""The question as the learner answers it: the Markdown stem, 'Choose TWO' and the lettered options A-F."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Markdown, Static
+
+from quizengine.question import LETTERS, Option, Question
+from quizengine.tui.formatting import choose_label, inline_code_spans
+
+
+def inline_content(text: str) -> Content:
+    """Option text as typed, with `inline code` shown as code (the stem is full Markdown; options are not)."""
+    return Content.assemble(*[(part, "bold $text-accent") if code else part for part, code in inline_code_spans(text)])
+
+
+MAX_OPTIONS = len(LETTERS)
+
+
+class AnswerOption(Horizontal):
+    """One lettered option: a mark, the letter and the text with a hanging indent. A click toggles it."""
+
+    def __init__(self, position: int) -> None:
+        self.letter = LETTERS[position]
+        """The option's letter, A-F."""
+        super().__init__(id=f"option-{self.letter.lower()}", classes="answer-option")
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="option-mark", markup=False)
+        yield Static(classes="option-text", markup=False)
+
+    def show(self, option: Option, *, multiple: bool, selected: bool, highlighted: bool, reveal: bool) -> None:
+        """Draw the option; `reveal` marks right and wrong options (drill feedback, author preview)."""
+        marks = ("[ ]", "[x]") if multiple else ("( )", "(•)")
+        box = marks[selected]
+        self.query_one(".option-mark", Static).update(Content.assemble(box, " ", (f"{option.key}.", "bold")))
+        text = inline_content(option.text)
+        if reveal:
+            verdict = ("  ✓ correct", "$text-success bold") if option.correct else ("  ✗ wrong", "$text-error")
+            text = Content.assemble(text, verdict)
+        self.query_one(".option-text", Static).update(text)
+        self.set_class(selected, "-selected")
+        self.set_class(highlighted, "-highlighted")
+        self.set_class(reveal and option.correct, "-correct")
+        self.set_class(reveal and not option.correct, "-wrong")
+        self.display = True
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(QuestionView.OptionToggled(self.letter))
+
+
+class QuestionView(Vertical):
+    """Stem, response type and options. Posts `OptionToggled`; the screen decides what the choice does.
+
+    Not focusable on purpose: the screen owns the keys (focusing a container restyles its whole subtree,
+    which made opening a question measurably slower).
+    """
+
+    highlighted: reactive[int | None] = reactive(None, init=False)
+    """Position of the option the arrow keys point at (None until an arrow key is pressed)."""
+
+    class OptionToggled(Message):
+        """The learner clicked an option or pressed space on the highlighted one."""
+
+        def __init__(self, letter: str) -> None:
+            super().__init__()
+            self.letter = letter
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.question: Question | None = None
+        self._selected: list[str] = []
+        self._reveal = False
+
+    def compose(self) -> ComposeResult:
+        yield Markdown(id="stem", open_links=False)
+        yield Static(id="choose-hint", markup=False)
+        for position in range(MAX_OPTIONS):
+            yield AnswerOption(position)
+
+    async def show_question(self, question: Question, selected: list[str], *, reveal: bool = False) -> None:
+        """Show a new question (the stem renders as Markdown; markup-like text such as `[b]` stays as typed)."""
+        changed = self.question is None or self.question.id != question.id
+        self.question = question
+        if changed:
+            self.highlighted = None
+            await self.query_one("#stem", Markdown).update(question.stem)
+        self.show_selection(selected, reveal=reveal)
+
+    def show_selection(self, selected: list[str], *, reveal: bool | None = None) -> None:
+        """Redraw the marks after a choice (or reveal the answer)."""
+        question = self.question
+        if question is None:
+            return
+        self._selected = list(selected)
+        if reveal is not None:
+            self._reveal = reveal
+        hint = self.query_one("#choose-hint", Static)
+        if question.select > 1:
+            hint.update(
+                Content.assemble(
+                    (choose_label(question.select), "bold"), f"  ·  {len(selected)} of {question.select} selected"
+                )
+            )
+            hint.display = True
+        else:
+            hint.display = False
+        for position, widget in enumerate(self.query(AnswerOption)):
+            if position < len(question.options):
+                option = question.options[position]
+                widget.show(
+                    option,
+                    multiple=question.select > 1,
+                    selected=option.key in self._selected,
+                    highlighted=position == self.highlighted,
+                    reveal=self._reveal,
+                )
+            else:
+                widget.display = False
+
+    def watch_highlighted(self) -> None:
+        self.show_selection(self._selected)
+        if self.highlighted is not None:
+            option = self.query(AnswerOption)[self.highlighted]
+            self.call_after_refresh(option.scroll_visible, animate=False)
+
+    def action_highlight(self, step: int) -> None:
+        if self.question is None:
+            return
+        count = len(self.question.options)
+        if self.highlighted is None:
+            self.highlighted = 0 if step > 0 else count - 1
+        else:
+            self.highlighted = (self.highlighted + step) % count
+
+    def action_toggle_highlighted(self) -> None:
+        if self.question is not None and self.highlighted is not None:
+            self.post_message(self.OptionToggled(self.question.options[self.highlighted].key))

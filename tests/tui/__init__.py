@@ -1,0 +1,1 @@
+"""Functional tests of the terminal UI: Pilot tests, snapshots and the import boundary."""

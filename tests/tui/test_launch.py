@@ -1,0 +1,62 @@
+"""The command line's start requests: `quizengine`, `exam` (preset or custom), `drill` and `resume`."""
+
+from __future__ import annotations
+
+from quizengine.blueprint import DVA_C02
+from quizengine.cli import build_parser
+from quizengine.tui.requests import DrillRequest, ExamRequest, HomeRequest, ResumeRequest, request_from_args
+
+
+def request(*argv: str):  # type: ignore[no-untyped-def]
+    return request_from_args(build_parser().parse_args(list(argv)))
+
+
+def test_no_command_opens_home() -> None:
+    assert request() == HomeRequest()
+
+
+def test_exam_without_options_is_the_dva_c02_preset_like_generate() -> None:
+    """Same blueprint (and so the same assembly seed stream) as `generate --exam dva-c02 --seed 9`."""
+    assert request("exam", "--seed", "9") == ExamRequest(DVA_C02, 9)
+
+
+def test_exam_with_options_is_custom() -> None:
+    made = request("exam", "--questions", "10", "--domain", "security", "--topic", "t.sec")
+    assert isinstance(made, ExamRequest)
+    assert made.blueprint.name == "custom"
+    assert (made.blueprint.questions, made.blueprint.minutes) == (10, 20)
+    assert made.blueprint.weights == {"security": 26} and made.blueprint.topics == ("t.sec",)
+    assert made.seed is None
+
+
+def test_drill_and_resume() -> None:
+    assert request("drill", "--topic", "a.b", "--count", "3", "--seed", "2") == DrillRequest(("a.b",), None, 3, 2)
+    assert request("drill", "--domain", "deployment") == DrillRequest((), "deployment", 10, None)
+    assert request("resume") == ResumeRequest()
+
+
+async def test_an_exam_that_cannot_be_assembled_ends_the_cli_run_with_the_reason(build_app) -> None:  # type: ignore[no-untyped-def]
+    from quizengine.blueprint import custom_blueprint
+
+    app = build_app(ExamRequest(custom_blueprint(5, None, None, ["no.such-topic"]), 1))
+    message = ""
+    async with app.run_test() as pilot:
+        for _ in range(200):
+            if app._exit:
+                message = " ".join(str(r) for r in app._exit_renderables)
+                break
+            await pilot.pause(0.02)
+    assert app.return_code == 1
+    assert "unknown topic 'no.such-topic'" in message
+
+
+def test_inline_code_in_options_is_split_and_nothing_else_is_interpreted() -> None:
+    from quizengine.tui.formatting import inline_code_spans
+
+    assert inline_code_spans("Allow `priya` iam:PassRole [b]x[/b]") == [
+        ("Allow ", False),
+        ("priya", True),
+        (" iam:PassRole [b]x[/b]", False),
+    ]
+    assert inline_code_spans("no code ${aws:username}") == [("no code ${aws:username}", False)]
+    assert inline_code_spans("a `b` c `d") == [("a ", False), ("b", True), (" c `d", False)]
