@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,8 +92,9 @@ class StorageError(QuizengineError):
 
 def display_path(path: Path | str) -> str:
     """A path relative to the working folder when it is inside it, for short messages."""
-    p = Path(path)
+    text = str(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(p)
+        here = os.getcwd() + os.sep
+    except OSError:  # the working folder was deleted
+        return text
+    return text[len(here) :] if text.startswith(here) else text

@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError
 
-from quizengine.codecache import CodeCache
+from quizengine.filecache import FileCache
 from quizengine.errors import GenerationError, Problem, display_path
 from quizengine.models import Choice, ComputedFamily, FamilyModel, ScenarioFamily, StaticChoice, StaticFamily
 from quizengine.templating import CompiledExpression, compile_template, render, variant_context
@@ -66,7 +66,8 @@ class CompiledFamily:
         domain: str,
         facts: dict[str, Any],
         checked: dt.date,
-        cache: CodeCache | None = None,
+        cache: FileCache | None = None,
+        facts_digest: str = "",
     ) -> None:
         self.model = model
         self.path = path
@@ -77,6 +78,7 @@ class CompiledFamily:
         self.problems: list[Problem] = []
         self._combos: list[dict[str, Any]] | None = None
         self._cache = cache
+        self._facts_digest = facts_digest
 
         self.stem = self._template(("stem",), model.stem)
         self.explanation = self._template(("explanation",), model.explanation)
@@ -103,7 +105,6 @@ class CompiledFamily:
             self._compile_computed(model)
         if cache is not None and self.sound:
             cache.save()
-        self._cache = None
 
     # -- identity -------------------------------------------------------------------------------------
 
@@ -219,12 +220,30 @@ class CompiledFamily:
     def combinations(self) -> list[dict[str, Any]]:
         """Every parameter combination that satisfies the constraints, in a stable order (cached)."""
         if self._combos is None:
-            self._combos = list(self._enumerate())
+            indices = self._cache.combinations(self._facts_digest) if self._cache is not None else None
+            if indices is None or any(not 0 <= i < self.space_size() for i in indices):
+                indices = list(self._valid_indices())
+                if self._cache is not None:
+                    self._cache.put_combinations(self._facts_digest, indices)
+                    self._cache.save()
+            self._combos = [self._combination_at(i) for i in indices]
         return self._combos
 
-    def _enumerate(self) -> Iterator[dict[str, Any]]:
-        if not isinstance(self.model, ScenarioFamily | ComputedFamily):
-            yield {}
+    def _params(self) -> dict[str, list[Any]]:
+        return dict(self.model.params) if isinstance(self.model, ScenarioFamily | ComputedFamily) else {}
+
+    def _combination_at(self, index: int) -> dict[str, Any]:
+        """The `index`-th combination in itertools.product order (the last parameter varies fastest)."""
+        params = self._params()
+        picked: dict[str, Any] = {}
+        for name, values in reversed(params.items()):
+            index, position = divmod(index, len(values))
+            picked[name] = values[position]
+        return {name: picked[name] for name in params}
+
+    def _valid_indices(self) -> Iterator[int]:
+        if not self.parameterized:
+            yield 0
             return
         if self.space_size() > MAX_COMBINATIONS:
             raise GenerationError(
@@ -234,12 +253,12 @@ class CompiledFamily:
                     "split the family or drop values",
                 )
             )
-        names = list(self.model.params)
-        for values in itertools.product(*self.model.params.values()):
-            combo = dict(zip(names, values, strict=True))
-            context = variant_context({"facts": self.facts, **combo})
+        params = self._params()
+        names = list(params)
+        for index, values in enumerate(itertools.product(*params.values())):
+            context = variant_context({"facts": self.facts, **dict(zip(names, values, strict=True))})
             if all(self.evaluate(path, expr, context) for path, expr in self.constraints):
-                yield combo
+                yield index
 
     def evaluate(self, path: Path_, expr: CompiledExpression, context: dict[str, Any], seed: int | None = None) -> Any:
         """Evaluate an expression, turning any failure into a GenerationError located at its field."""

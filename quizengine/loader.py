@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from quizengine.codecache import CodeCache
+from quizengine.filecache import FileCache, digest
 from quizengine.errors import Problem, UnknownNameError, display_path
 from quizengine.family import CompiledFamily, field_name
 from quizengine.models import FactsTable, Family, FamilyModel, Syllabus, SyllabusTopic
@@ -25,6 +25,7 @@ _KINDS = ("static", "scenario", "computed")
 class LoadedFacts:
     table: FactsTable
     path: Path
+    digest: str = ""  # of the file's text: combinations computed against these facts are cached under it
 
 
 @dataclass
@@ -51,8 +52,12 @@ class Bank:
             raise UnknownNameError(f"no sound family named {family_id!r}", hint=hint) from None
 
 
-def read_document(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read and parse one file; a missing file, bad encoding or YAML syntax becomes a located problem."""
+def read_document(path: Path, cache: bool = True) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read and parse one file; a missing file, bad encoding or YAML syntax becomes a located problem.
+
+    The parse is cached by the file's content (see filecache); `doc.cache` carries that cache on, so
+    compiled templates and combinations derived from the file land in the same entry.
+    """
     where = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -60,10 +65,14 @@ def read_document(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
         return None, [Problem(where, 1, "", "file is not UTF-8 text; save it as UTF-8")]
     except OSError as exc:
         return None, [Problem(where, 0, "", f"cannot read file: {exc.strerror or exc}")]
+    file_cache = FileCache(text) if cache else None
     try:
-        doc = parse_yaml(text)
+        doc = parse_yaml(text, file_cache)
     except YamlSyntaxError as exc:
         return None, [Problem(where, exc.line, "", f"YAML syntax: {exc.message}")]
+    doc.cache = file_cache
+    if file_cache is not None:
+        file_cache.save()
     if not isinstance(doc.data, dict):
         kind = "empty" if doc.data is None else type(doc.data).__name__
         return None, [Problem(where, 1, "", f"expected a mapping of fields at the top level, found {kind}")]
@@ -111,7 +120,7 @@ def load_facts(path: Path) -> tuple[LoadedFacts | None, list[Problem]]:
         return None, [
             Problem(display_path(path), doc.line_of(("name",)), "name", f"must equal the file name {path.stem!r}")
         ]
-    return LoadedFacts(table, path), []
+    return LoadedFacts(table, path, digest(doc.text)), []
 
 
 def load_family(
@@ -149,6 +158,7 @@ def load_family(
             )
         )
     family_facts: dict[str, Any] = {}
+    facts_digests: list[str] = []
     checked: dt.date = model.checked
     for index, name in enumerate(model.facts):
         loaded = facts.get(name)
@@ -158,12 +168,20 @@ def load_family(
             )
             continue
         family_facts[name] = loaded.table.data
+        facts_digests.append(loaded.digest)
         checked = min(checked, loaded.table.checked)
     if problems:
         return None, problems
     assert topic is not None
     family = CompiledFamily(
-        model, path, doc, model.domain or topic.domain, family_facts, checked, cache=CodeCache(doc.text)
+        model,
+        path,
+        doc,
+        model.domain or topic.domain,
+        family_facts,
+        checked,
+        cache=doc.cache,
+        facts_digest=digest("|".join(facts_digests)),
     )
     if not family.sound:
         return None, family.problems

@@ -12,7 +12,7 @@ from jinja2.parser import Parser
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
-from quizengine.codecache import CodeCache
+from quizengine.filecache import FileCache
 
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 
@@ -198,13 +198,13 @@ def _from_code(code: CodeType) -> Template:
     return ENV.template_class.from_code(ENV, code, ENV.make_globals(None))
 
 
-def _compiled(kind: str, source: str, cache: CodeCache | None, build: Callable[[], Any]) -> Template:
+def _compiled(kind: str, source: str, cache: FileCache | None, build: Callable[[], Any]) -> Template:
     key = f"{kind}:{source}"
-    code = cache.get(key) if cache is not None else None
+    code = cache.code(key) if cache is not None else None
     if code is None:
         code = ENV.compile(build())
         if cache is not None:
-            cache.put(key, code)
+            cache.put_code(key, code)
     return _from_code(code)
 
 
@@ -213,7 +213,7 @@ class CompiledExpression:
 
     __slots__ = ("_template", "source")
 
-    def __init__(self, source: str, cache: CodeCache | None = None) -> None:
+    def __init__(self, source: str, cache: FileCache | None = None) -> None:
         self.source = source
         # Like compile_expression: a template that stores the value in `result`, run against a shared context.
         self._template = _compiled("expr", source, cache, lambda: _expression_ast(source))
@@ -234,6 +234,6 @@ class CompiledExpression:
         return value
 
 
-def compile_template(source: str, cache: CodeCache | None = None) -> Template:
+def compile_template(source: str, cache: FileCache | None = None) -> Template:
     """Compile a text template once (or load its code from the cache); render it per variant."""
     return _compiled("text", source, cache, lambda: source)

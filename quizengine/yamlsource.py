@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from quizengine.filecache import FileCache
+
 Path_ = tuple[str | int, ...]
 
 # libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one; both safe.
@@ -20,6 +22,7 @@ class YamlDocument:
     data: Any
     text: str = ""
     lines: dict[Path_, int] = field(default_factory=dict)
+    cache: FileCache | None = None  # where work derived from this text is kept between runs
     # For block scalars (| and >) the text starts on the line after the indicator.
     text_lines: dict[Path_, int] = field(default_factory=dict)
 
@@ -45,8 +48,12 @@ class YamlSyntaxError(Exception):
         self.line = line
 
 
-def parse_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document with the safe loader and map field paths to lines."""
+def parse_yaml(text: str, cache: FileCache | None = None) -> YamlDocument:
+    """Parse one YAML document with the safe loader and map field paths to lines (or read both from `cache`)."""
+    cached = cache.document() if cache is not None else None
+    if cached is not None:
+        data, lines, text_lines = cached
+        return YamlDocument(data=data, text=text, lines=lines, text_lines=text_lines)
     loader = _SAFE_LOADER(text)
     try:
         # One parse: the node tree gives the lines, and the same tree is constructed into the data.
@@ -66,6 +73,8 @@ def parse_yaml(text: str) -> YamlDocument:
     doc = YamlDocument(data=data, text=text)
     if node is not None:
         _record(node, (), doc, depth=0, budget=[_MAX_NODES])
+    if cache is not None:
+        cache.put_document(data, doc.lines, doc.text_lines)
     return doc
 
 
