@@ -12,8 +12,8 @@ from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError
 
-from quizengine.filecache import FileCache
 from quizengine.errors import GenerationError, Problem, display_path
+from quizengine.filecache import FileCache
 from quizengine.models import Choice, ComputedFamily, FamilyModel, ScenarioFamily, StaticChoice, StaticFamily
 from quizengine.templating import CompiledExpression, compile_template, render, variant_context
 from quizengine.yamlsource import Path_, YamlDocument

@@ -10,9 +10,9 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from quizengine.filecache import FileCache, digest
 from quizengine.errors import Problem, UnknownNameError, display_path
 from quizengine.family import CompiledFamily, field_name
+from quizengine.filecache import FileCache, digest
 from quizengine.models import FactsTable, Family, FamilyModel, Syllabus, SyllabusTopic
 from quizengine.paths import bundled_bank_root
 from quizengine.yamlsource import Path_, YamlDocument, YamlSyntaxError, parse_yaml
