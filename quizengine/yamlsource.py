@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from quizengine.filecache import FileCache
 
+if TYPE_CHECKING:
+    import yaml
+
 Path_ = tuple[str | int, ...]
 
-# libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one; both safe.
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _safe_loader() -> type[yaml.SafeLoader]:
+    """libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one.
+
+    PyYAML is imported here, not at module level: with a warm file cache nothing is parsed, and not
+    importing it saves a noticeable part of start-up.
+    """
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -54,7 +63,9 @@ def parse_yaml(text: str, cache: FileCache | None = None) -> YamlDocument:
     if cached is not None:
         data, lines, text_lines = cached
         return YamlDocument(data=data, text=text, lines=lines, text_lines=text_lines)
-    loader = _SAFE_LOADER(text)
+    import yaml
+
+    loader = _safe_loader()(text)
     try:
         # One parse: the node tree gives the lines, and the same tree is constructed into the data.
         node = loader.get_single_node()
@@ -84,6 +95,8 @@ _MAX_NODES = 200_000
 
 
 def _record(node: yaml.Node, path: Path_, doc: YamlDocument, depth: int, budget: list[int]) -> None:
+    import yaml
+
     budget[0] -= 1
     if depth > _MAX_DEPTH or budget[0] < 0:
         return
