@@ -16,23 +16,15 @@ from textual.screen import Screen
 from quizengine.blueprint import DVA_C02
 from quizengine.tui.app import QuizApp, make_app
 from quizengine.tui.requests import ExamRequest, StartRequest
+from tests.conftest import FakeClock
 
 FIXTURE_BANK = Path(__file__).resolve().parent.parent / "fixtures" / "bank"
 SEED = 7
 SIZE = (100, 32)
 
 
-class ManualClock:
-    """A monotonic clock that moves only when a test says so: exams never wait on real time."""
-
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+# A monotonic clock that moves only when a test says so: exams never wait on real time.
+ManualClock = FakeClock
 
 
 AppFactory = Callable[..., QuizApp]

@@ -19,15 +19,10 @@ from quizengine.tui import help_text
 from quizengine.tui.commands import PaletteCommand
 from quizengine.tui.formatting import choose_label
 from quizengine.tui.widgets.answer_detail import AnswerDetail
-from quizengine.tui.widgets.question_view import QuestionView
+from quizengine.tui.widgets.question_view import QuestionView, option_bindings
 
 if TYPE_CHECKING:
     from quizengine.tui.app import QuizApp
-
-_CHOOSE_BINDINGS = [
-    Binding(key, f"choose('{letter}')", f"Choose {letter}", show=False, id=f"drill.choose-{key}")
-    for key, letter in [*zip("abcde", "ABCDE", strict=True), *zip("123456", "ABCDEF", strict=True)]
-]
 
 
 class DrillScreen(Screen[None]):
@@ -36,10 +31,7 @@ class DrillScreen(Screen[None]):
     AUTO_FOCUS = ""  # the screen's bindings drive everything; nothing needs focus
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *_CHOOSE_BINDINGS,
-        Binding("up", "highlight(-1)", "Previous option", show=False, id="drill.option-up"),
-        Binding("down", "highlight(1)", "Next option", show=False, id="drill.option-down"),
-        Binding("space", "choose_highlighted", "Choose highlighted option", show=False, id="drill.option-choose"),
+        *option_bindings("drill"),
         Binding("enter", "check_or_next", "Check / next", id="drill.check"),
         Binding("n", "next_question", "Next", id="drill.next"),
         Binding("pageup", "scroll(-1)", "Scroll up", show=False),

@@ -17,15 +17,10 @@ from quizengine.tui.commands import PaletteCommand
 from quizengine.tui.formatting import clock_text
 from quizengine.tui.widgets.exam_header import DANGER_SECONDS, WARNING_SECONDS, Countdown, ExamHeader, FlagIndicator
 from quizengine.tui.widgets.question_map import CellState
-from quizengine.tui.widgets.question_view import QuestionView
+from quizengine.tui.widgets.question_view import QuestionView, option_bindings
 
 if TYPE_CHECKING:
     from quizengine.tui.app import QuizApp
-
-_CHOOSE_BINDINGS = [
-    Binding(key, f"choose('{letter}')", f"Choose {letter}", show=False, id=f"exam.choose-{key}")
-    for key, letter in [*zip("abcde", "ABCDE", strict=True), *zip("123456", "ABCDEF", strict=True)]
-]
 
 
 class ExamScreen(Screen[None]):
@@ -34,10 +29,7 @@ class ExamScreen(Screen[None]):
     AUTO_FOCUS = ""  # the screen's bindings drive everything; nothing needs focus
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *_CHOOSE_BINDINGS,
-        Binding("up", "highlight(-1)", "Previous option", show=False, id="exam.option-up"),
-        Binding("down", "highlight(1)", "Next option", show=False, id="exam.option-down"),
-        Binding("space", "choose_highlighted", "Choose highlighted option", show=False, id="exam.option-choose"),
+        *option_bindings("exam"),
         Binding("n,right", "next_question", "Next", id="exam.next", priority=True),
         Binding("p,left", "previous_question", "Prev", id="exam.previous", priority=True),
         Binding("f", "flag_question", "Flag", id="exam.flag", tooltip="Flag this question for review"),

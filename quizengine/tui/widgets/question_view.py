@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -20,6 +21,23 @@ def inline_content(text: str) -> Content:
 
 
 MAX_OPTIONS = len(LETTERS)
+
+
+def option_bindings(scope: str) -> list[Binding]:
+    """The keys that answer a question, shared by the exam and the drill so both feel the same.
+
+    a-e choose A-E (f is left to flagging), 1-6 choose A-F, arrows move the highlight, space chooses it.
+    """
+    letters = [*zip("abcde", "ABCDE", strict=True), *zip("123456", "ABCDEF", strict=True)]
+    return [
+        *[
+            Binding(key, f"choose('{letter}')", f"Choose {letter}", show=False, id=f"{scope}.choose-{key}")
+            for key, letter in letters
+        ],
+        Binding("up", "highlight(-1)", "Previous option", show=False, id=f"{scope}.option-up"),
+        Binding("down", "highlight(1)", "Next option", show=False, id=f"{scope}.option-down"),
+        Binding("space", "choose_highlighted", "Choose highlighted option", show=False, id=f"{scope}.option-choose"),
+    ]
 
 
 class AnswerOption(Horizontal):
