@@ -59,3 +59,10 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace text in a bank file copy; fails if `old` is absent, so a changed fixture cannot hollow a test out."""
+    text = path.read_text()
+    assert old in text, f"{old!r} not found in {path.name}"
+    path.write_text(text.replace(old, new))

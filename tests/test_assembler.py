@@ -11,6 +11,7 @@ from quizengine.assembler import assemble_exam
 from quizengine.blueprint import DVA_C02, custom_blueprint
 from quizengine.errors import BlueprintError
 from quizengine.loader import load_bank
+from tests.conftest import edit
 
 
 def test_same_seed_same_exam(fixture_bank) -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +56,7 @@ def test_topic_filter(fixture_bank) -> None:  # type: ignore[no-untyped-def]
 def test_broken_family_does_not_take_the_exam_down(bank_copy: Path) -> None:
     path = bank_copy / "templates/tier-choice.yaml"
     # Valid at load time, fails at render time for every variant.
-    path.write_text(path.read_text().replace("{{ team }} can wait", "{{ teem }} can wait"))
+    edit(path, "{{ team }} can wait", "{{ teem }} can wait")
     bank = load_bank(bank_copy)
     exam = assemble_exam(bank, custom_blueprint(questions=12), 5)
     assert len(exam.questions) == 12

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from quizengine.checker import FamilyReport, _letter_spread_problems, check_bank, check_family
 from quizengine.loader import load_bank
+from tests.conftest import edit
 
 
 def _problems(bank_root: Path, family: str) -> list[str]:
@@ -24,48 +25,48 @@ def test_fixture_bank_is_clean(fixture_bank) -> None:  # type: ignore[no-untyped
 
 def test_too_few_correct_options(bank_copy: Path) -> None:
     path = bank_copy / "templates/tier-choice.yaml"
-    path.write_text(path.read_text().replace('correct: "tier.name == best.name"', "correct: \"tier.name == 'Nope'\""))
+    edit(path, 'correct: "tier.name == best.name"', "correct: \"tier.name == 'Nope'\"")
     problems = _problems(bank_copy, "tier-choice")
     assert any("0 correct option(s) but the family selects 1" in p and "(seed 0)" in p for p in problems)
 
 
 def test_duplicate_option_texts(bank_copy: Path) -> None:
     path = bank_copy / "templates/tier-choice.yaml"
-    path.write_text(path.read_text().replace('text: "Buy a faster network"', 'text: "Fast"'))
+    edit(path, 'text: "Buy a faster network"', 'text: "Fast"')
     assert any("duplicate option text" in p for p in _problems(bank_copy, "tier-choice"))
 
 
 def test_empty_explanation(bank_copy: Path) -> None:
     path = bank_copy / "templates/tier-choice.yaml"
-    path.write_text(
-        path.read_text().replace(
-            'explanation: "The network is not the bottleneck for {{ team }}."', "explanation: \"{{ '' }}\""
-        )
+    edit(
+        path,
+        'explanation: "The network is not the bottleneck for {{ team }}."',
+        "explanation: \"{{ '' }}\"",
     )
     assert any("empty explanation" in p for p in _problems(bank_copy, "tier-choice"))
 
 
 def test_sandbox_violation_is_reported(bank_copy: Path) -> None:
     path = bank_copy / "templates/tier-choice.yaml"
-    path.write_text(path.read_text().replace("{{ team }} can wait", "{{ team.__class__.__mro__ }} can wait"))
+    edit(path, "{{ team }} can wait", "{{ team.__class__.__mro__ }} can wait")
     assert any("sandbox violation" in p for p in _problems(bank_copy, "tier-choice"))
 
 
 def test_hidden_parameter_makes_stems_ambiguous(bank_copy: Path) -> None:
     path = bank_copy / "templates/tier-choice.yaml"
-    path.write_text(path.read_text().replace("can wait {{ wait }} hours for data", "can wait a while for data"))
+    edit(path, "can wait {{ wait }} hours for data", "can wait a while for data")
     assert any("same stem but have different correct answers" in p for p in _problems(bank_copy, "tier-choice"))
 
 
 def test_constraints_that_drop_everything(bank_copy: Path) -> None:
     path = bank_copy / "templates/units.yaml"
-    path.write_text(path.read_text().replace("let:", "constraints: ['rate > 1000']\nlet:"))
+    edit(path, "let:", "constraints: ['rate > 1000']\nlet:")
     assert any("no parameter combination satisfies the constraints" in p for p in _problems(bank_copy, "units"))
 
 
 def test_repeated_faults_are_summarised(bank_copy: Path) -> None:
     path = bank_copy / "templates/tier-choice.yaml"
-    path.write_text(path.read_text().replace("{{ team }} can wait", "{{ teem }} can wait"))
+    edit(path, "{{ team }} can wait", "{{ teem }} can wait")
     problems = _problems(bank_copy, "tier-choice")
     assert sum("undefined" in p for p in problems) == 3
     assert any("more variants like this" in p for p in problems)
@@ -82,7 +83,7 @@ def test_letter_bias_is_detected(fixture_bank) -> None:  # type: ignore[no-untyp
 
 def test_parameter_that_changes_nothing_is_warned(bank_copy: Path) -> None:
     path = bank_copy / "templates/tier-choice.yaml"
-    path.write_text(path.read_text().replace('stem: "{{ team }} can wait', 'stem: "The team can wait'))
+    edit(path, 'stem: "{{ team }} can wait', 'stem: "The team can wait')
     bank = load_bank(bank_copy)
     report = check_family(bank.families["tier-choice"])
     assert report.ok  # a warning, not an error: the questions are still sound

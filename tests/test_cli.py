@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quizengine.cli import main
-from tests.conftest import FIXTURE_BANK
+from tests.conftest import FIXTURE_BANK, edit
 
 BANK = ["--bank", str(FIXTURE_BANK)]
 
@@ -91,7 +91,7 @@ def test_check_clean_and_broken(capsys, bank_copy: Path) -> None:  # type: ignor
     code, out, _ = run(capsys, *BANK, "check")
     assert code == 0 and "6 of 6 families sound" in out
     path = bank_copy / "templates/tier-choice.yaml"
-    path.write_text(path.read_text().replace("{{ team }} can wait", "{{ teem }} can wait"))
+    edit(path, "{{ team }} can wait", "{{ teem }} can wait")
     (bank_copy / "templates/bad.yaml").write_text("id: bad\nkind: quiz\n")
     code, out, _ = run(capsys, "--bank", str(bank_copy), "check")
     assert code == 1

@@ -10,6 +10,7 @@ import pytest
 from quizengine.errors import GenerationError
 from quizengine.generator import generate, generate_variant
 from quizengine.loader import load_bank
+from tests.conftest import edit
 
 
 def _json(question) -> str:  # type: ignore[no-untyped-def]
@@ -88,7 +89,7 @@ def test_multiple_response_draws_the_required_correct_options(fixture_bank) -> N
 
 def test_runtime_error_names_field_and_seed(bank_copy: Path) -> None:
     path = bank_copy / "templates/tier-choice.yaml"
-    path.write_text(path.read_text().replace("{{ team }} can wait", "{{ teem }} can wait"))
+    edit(path, "{{ team }} can wait", "{{ teem }} can wait")
     family = load_bank(bank_copy).families["tier-choice"]
     with pytest.raises(GenerationError) as info:
         generate(family, 7)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizengine.loader import load_bank
+from tests.conftest import edit
 
 
 def _family_problems(bank_root: Path) -> list[str]:
@@ -28,7 +29,7 @@ def test_fixture_bank_loads_clean(fixture_bank) -> None:  # type: ignore[no-unty
 
 def test_unknown_field_is_named_with_its_line(bank_copy: Path) -> None:
     path = bank_copy / "question_bank/questions/dep-static.yaml"
-    path.write_text(path.read_text().replace("title:", "titel:"))
+    edit(path, "title:", "titel:")
     problems = _family_problems(bank_copy)
     assert any("dep-static.yaml:3: titel: unknown field" in p for p in problems), problems
     assert any("dep-static.yaml:1: title: required field is missing" in p or ": title: required" in p for p in problems)
@@ -57,9 +58,8 @@ def test_template_syntax_error_points_at_the_line_inside_the_block(bank_copy: Pa
 
 def test_cross_references_are_checked(bank_copy: Path) -> None:
     path = bank_copy / "question_bank/questions/ops-static.yaml"
-    path.write_text(
-        path.read_text().replace("topic: t.ops", "topic: t.nope").replace("id: ops-static", "id: other-name")
-    )
+    edit(path, "topic: t.ops", "topic: t.nope")
+    edit(path, "id: ops-static", "id: other-name")
     problems = _family_problems(bank_copy)
     assert any("topic: unknown topic id 't.nope'" in p for p in problems)
     assert any("id: must equal the file name 'ops-static'" in p for p in problems)
@@ -67,13 +67,13 @@ def test_cross_references_are_checked(bank_copy: Path) -> None:
 
 def test_wrong_lecture_for_topic(bank_copy: Path) -> None:
     path = bank_copy / "question_bank/questions/ops-static.yaml"
-    path.write_text(path.read_text().replace('lecture: "4. Ops Lecture"', 'lecture: "9. Elsewhere"'))
+    edit(path, 'lecture: "4. Ops Lecture"', 'lecture: "9. Elsewhere"')
     assert any("source.lecture" in p and "not a lecture of topic t.ops" in p for p in _family_problems(bank_copy))
 
 
 def test_missing_facts_table_and_bad_facts_file(bank_copy: Path) -> None:
     facts = bank_copy / "question_bank/facts/waits.yaml"
-    facts.write_text(facts.read_text().replace("checked: 2026-01-15\n", ""))
+    edit(facts, "checked: 2026-01-15\n", "")
     problems = _family_problems(bank_copy)
     assert any("waits.yaml" in p and "checked: required field is missing" in p for p in problems)
     assert any("tier-choice.yaml" in p and "no facts table named 'waits'" in p for p in problems)
@@ -81,7 +81,7 @@ def test_missing_facts_table_and_bad_facts_file(bank_copy: Path) -> None:
 
 def test_option_count_rules(bank_copy: Path) -> None:
     path = bank_copy / "question_bank/questions/sec-multi.yaml"
-    path.write_text(path.read_text().replace("options: 5", "options: 4"))
+    edit(path, "options: 5", "options: 4")
     assert any("sec-multi.yaml" in p and "at least 5 options" in p for p in _family_problems(bank_copy))
 
 
