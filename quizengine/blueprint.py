@@ -6,8 +6,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from quizengine.domains import DOMAINS
 from quizengine.errors import BlueprintError
-from quizengine.models import DOMAINS
 
 DVA_C02_WEIGHTS: dict[str, int] = {"development": 32, "security": 26, "deployment": 24, "troubleshooting": 18}
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from quizengine import __version__
+from quizengine.domains import DOMAINS
 from quizengine.errors import QuizengineError, UnknownNameError
-from quizengine.models import DOMAINS
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1

@@ -10,12 +10,15 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from quizengine.assembler import Exam
 from quizengine.errors import QuizengineError
 from quizengine.question import LETTERS, Question
 from quizengine.scoring import ExamResult, score_attempt
 from quizengine.storage import Attempt, Store
+
+if TYPE_CHECKING:
+    from quizengine.assembler import Exam
 
 Clock = Callable[[], float]
 

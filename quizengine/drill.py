@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quizengine.analysis import FamilyRecord, weak_families
 from quizengine.errors import BlueprintError, GenerationError
-from quizengine.family import CompiledFamily
-from quizengine.generator import generate
-from quizengine.loader import Bank
 from quizengine.question import Question
 from quizengine.storage import Store
+
+if TYPE_CHECKING:
+    from quizengine.family import CompiledFamily
+    from quizengine.loader import Bank
 
 
 @dataclass
@@ -105,6 +107,8 @@ class DrillSession:
         return None
 
     def _fresh(self, family: CompiledFamily) -> Question | None:
+        from quizengine.generator import generate  # the template engine loads only when a drill draws
+
         question = None
         for _ in range(10):
             question = generate(family, self.rng.randrange(2**31))

@@ -10,7 +10,9 @@ optimisation only: any error reading or writing it falls back to doing the work.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import importlib.metadata
 import marshal
 import os
 import sys
@@ -19,19 +21,27 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-import jinja2
 import platformdirs
 
 _FORMAT = 3
-_TAG = f"v{_FORMAT}-jinja{jinja2.__version__}-py{sys.version_info[0]}{sys.version_info[1]}-{sys.implementation.name}"
+
+
+@functools.cache
+def _tag() -> str:
+    # Jinja's version from its metadata, not by importing it: opening a cached exam needs no template engine.
+    try:
+        jinja = importlib.metadata.version("jinja2")
+    except importlib.metadata.PackageNotFoundError:
+        jinja = "unknown"
+    return f"v{_FORMAT}-jinja{jinja}-py{sys.version_info[0]}{sys.version_info[1]}-{sys.implementation.name}"
 
 
 def cache_dir() -> Path | None:
     """$QUIZENGINE_CACHE (empty to disable), else the platform's user cache folder."""
     override = os.environ.get("QUIZENGINE_CACHE")
     if override is not None:
-        return Path(override) / _TAG if override else None
-    return Path(platformdirs.user_cache_dir("quizengine", appauthor=False)) / _TAG
+        return Path(override) / _tag() if override else None
+    return Path(platformdirs.user_cache_dir("quizengine", appauthor=False)) / _tag()
 
 
 def digest(text: str) -> str:

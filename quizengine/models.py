@@ -7,8 +7,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Domain = Literal["development", "security", "deployment", "troubleshooting"]
-DOMAINS: tuple[Domain, ...] = ("development", "security", "deployment", "troubleshooting")
+from quizengine.domains import DOMAINS, Domain
+
+__all__ = ["DOMAINS", "Domain"]  # re-exported: older imports name them here
 
 FAMILY_ID = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
 FACTS_NAME = r"^[a-z][a-z0-9_]*$"

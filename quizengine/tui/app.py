@@ -7,20 +7,23 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quizengine.delivery import Clock, ExamSession
-from quizengine.drill import DrillSession
 from quizengine.paths import data_dir as resolve_data_dir
 from quizengine.scoring import ExamResult
 from quizengine.storage import Attempt, Store
 from quizengine.tui.commands import PaletteCommand, QuizCommands
 from quizengine.tui.engine import Engine
 from quizengine.tui.requests import DrillRequest, ExamRequest, HomeRequest, ResumeRequest, StartRequest
+
+if TYPE_CHECKING:
+    from quizengine.assembler import Exam
+    from quizengine.drill import DrillSession
 
 DEFAULT_THEME = "ansi-dark"
 """The terminal's own palette and background, so quizengine looks like the learner's terminal theme.
@@ -108,10 +111,28 @@ class QuizApp(App[None]):
             await self._go_home()
         elif isinstance(request, ResumeRequest):
             await self._resume(request, from_cli=from_cli)
+        elif isinstance(request, ExamRequest) and (exam := self._assembled_before(request)) is not None:
+            self.begin_exam(exam)
         elif isinstance(request, ExamRequest | DrillRequest):
             from quizengine.tui.screens.preparing import PreparingScreen
 
             await self.push_screen(PreparingScreen(request, exit_on_error=from_cli))
+
+    def _assembled_before(self, request: ExamRequest) -> Exam | None:
+        """An exam with an explicit seed that was assembled before opens at once, without loading the bank."""
+        if request.seed is None:
+            return None
+        return self.engine.cached_exam(request.blueprint, request.seed)
+
+    def begin_exam(self, exam: Exam, *, replace: Screen[None] | None = None) -> None:
+        """Store a new attempt for `exam` and open it; notes on a small bank are shown briefly."""
+        session = ExamSession.start(self.engine.store, exam, self.engine.clock)
+        if exam.notes:
+            self.log.warning("exam notes", exam.notes)
+            first = exam.notes[0] if len(exam.notes[0]) <= 110 else exam.notes[0][:109] + "…"
+            more = f" (+{len(exam.notes) - 1} more)" if len(exam.notes) > 1 else ""
+            self.notify(f"{first}{more}", title="The bank is small for this exam", severity="warning", timeout=8)
+        self.open_exam(session, replace=replace)
 
     async def _resume(self, request: ResumeRequest, *, from_cli: bool) -> None:
         session = ExamSession.resume(self.engine.store, request.attempt_id, self.engine.clock)

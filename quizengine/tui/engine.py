@@ -8,15 +8,22 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quizengine.analysis import FamilyRecord, weak_families
-from quizengine.assembler import Exam, assemble_exam
 from quizengine.blueprint import Blueprint
 from quizengine.cli import fresh_seed, unknown
 from quizengine.delivery import Clock
 from quizengine.errors import QuizengineError
-from quizengine.loader import Bank, load_bank
+from quizengine.examcache import cached_exam, remember_exam
+from quizengine.paths import bundled_bank_root
 from quizengine.storage import Attempt, Store
+
+if TYPE_CHECKING:
+    # The loader, the assembler and the template engine are imported when first needed: an exam that was
+    # assembled before (see examcache) opens without them, which is most of a cold start.
+    from quizengine.analysis import FamilyRecord
+    from quizengine.assembler import Exam
+    from quizengine.loader import Bank
 
 
 @dataclass
@@ -37,6 +44,7 @@ class Engine:
     """Time zone for dates on screen; None is the machine's own."""
     _bank: Bank | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _titles: dict[str, str] | None = field(default=None, init=False, repr=False)
 
     # -- the bank --------------------------------------------------------------------------------------
 
@@ -59,6 +67,8 @@ class Engine:
             return self._bank
 
     def _load(self) -> Bank:
+        from quizengine.loader import load_bank
+
         bank = load_bank(self.bank_root)
         if not bank.syllabus.topics:
             problems = "\n".join(str(p) for p in bank.problems[:5])
@@ -66,20 +76,39 @@ class Engine:
         return bank
 
     def topic_title(self, topic: str) -> str:
-        """A topic's title when the bank is loaded, else its id."""
-        bank = self._bank
-        found = bank.topics.get(topic) if bank is not None else None
-        return found.title if found is not None else topic
+        """A topic's title from the bank, or from the syllabus alone when the bank was not needed (a cached exam)."""
+        if self._bank is not None:
+            titles = {t.id: t.title for t in self._bank.syllabus.topics}
+        else:
+            titles = self._syllabus_titles()
+        return titles.get(topic, topic)
+
+    def _syllabus_titles(self) -> dict[str, str]:
+        if self._titles is None:
+            from quizengine.loader import load_syllabus
+
+            root = self.bank_root or bundled_bank_root()
+            syllabus, _problems = load_syllabus(root / "question_bank" / "syllabus.yaml")
+            self._titles = {t.id: t.title for t in syllabus.topics} if syllabus is not None else {}
+        return self._titles
 
     # -- slow work for workers -----------------------------------------------------------------------
 
+    def cached_exam(self, blueprint: Blueprint, seed: int) -> Exam | None:
+        """The exam if this bank, blueprint and seed were assembled before (milliseconds; fine on the UI thread)."""
+        return cached_exam(self.bank_root or bundled_bank_root(), blueprint, seed)
+
     def assemble(self, blueprint: Blueprint, seed: int) -> Exam:
         """Assemble an exam after checking its topics exist; tens of milliseconds to seconds, so in a worker."""
+        from quizengine.assembler import assemble_exam
+
         bank = self.bank()
         for topic in blueprint.topics:
             if topic not in bank.topics:
                 raise unknown("topic", topic, sorted(bank.topics))
-        return assemble_exam(bank, blueprint, seed)
+        exam = assemble_exam(bank, blueprint, seed)
+        remember_exam(bank.root, exam)
+        return exam
 
     def read_attempts(self) -> list[Attempt]:
         """Every attempt, newest first, on a read-only connection of the calling thread."""
@@ -91,6 +120,8 @@ class Engine:
 
     def read_weak_families(self) -> list[FamilyRecord]:
         """`weak_families` on a read-only connection of the calling thread."""
+        from quizengine.analysis import weak_families
+
         reader = self.store.reader()
         try:
             return weak_families(reader)

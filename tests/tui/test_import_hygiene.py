@@ -38,3 +38,17 @@ def test_the_check_is_able_to_fail() -> None:
     code = "import sys, quizengine.tui.app\nprint('textual' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert proc.stdout.strip() == "True", proc.stderr
+
+
+def test_opening_an_exam_needs_no_template_engine_or_schema_library() -> None:
+    """A cached exam opens fast because the exam path imports neither Jinja, pydantic nor PyYAML."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import quizengine.cli, quizengine.tui.app, quizengine.tui.screens.exam, quizengine.tui.screens.results\n"
+        "print(sorted(m for m in ('jinja2', 'pydantic', 'yaml') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

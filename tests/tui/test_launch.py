@@ -60,3 +60,18 @@ def test_inline_code_in_options_is_split_and_nothing_else_is_interpreted() -> No
     ]
     assert inline_code_spans("no code ${aws:username}") == [("no code ${aws:username}", False)]
     assert inline_code_spans("a `b` c `d") == [("a ", False), ("b", True), (" c `d", False)]
+
+
+async def test_an_exam_assembled_before_opens_without_loading_the_bank(build_app) -> None:  # type: ignore[no-untyped-def]
+    from quizengine.tui.screens.exam import ExamScreen
+    from tests.tui.conftest import SIZE, exam_request, wait_for
+
+    first = build_app(exam_request())
+    async with first.run_test(size=SIZE) as pilot:
+        screen = await wait_for(pilot, ExamScreen)
+        questions = [q.to_dict() for q in screen.session.questions]  # type: ignore[attr-defined]
+    second = build_app(exam_request())
+    async with second.run_test(size=SIZE) as pilot:
+        screen = await wait_for(pilot, ExamScreen)
+        assert [q.to_dict() for q in screen.session.questions] == questions  # type: ignore[attr-defined]
+        assert second.engine.loaded_bank is None  # read from the exam cache, not assembled again

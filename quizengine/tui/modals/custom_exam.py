@@ -12,9 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from quizengine.blueprint import DVA_C02, custom_blueprint
+from quizengine.domains import DOMAINS
 from quizengine.errors import QuizengineError
 from quizengine.loader import Bank
-from quizengine.models import DOMAINS
 from quizengine.tui.formatting import domain_title
 from quizengine.tui.modals.setup_fields import topic_choices, whole_number
 from quizengine.tui.requests import ExamRequest

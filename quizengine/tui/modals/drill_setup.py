@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
+from quizengine.domains import DOMAINS
 from quizengine.loader import Bank
-from quizengine.models import DOMAINS
 from quizengine.tui.formatting import domain_title
 from quizengine.tui.modals.setup_fields import topic_choices, whole_number
 from quizengine.tui.requests import DrillRequest

@@ -15,7 +15,6 @@ from textual.widgets import LoadingIndicator, Static
 from quizengine.analysis import FamilyRecord
 from quizengine.assembler import Exam
 from quizengine.cli import unknown
-from quizengine.delivery import ExamSession
 from quizengine.drill import DrillSession
 from quizengine.errors import QuizengineError
 from quizengine.loader import Bank
@@ -101,15 +100,7 @@ class PreparingScreen(Screen[None]):
 
     @on(ExamAssembled)
     async def _exam_assembled(self, event: ExamAssembled) -> None:
-        engine = self.quiz_app.engine
-        session = ExamSession.start(engine.store, event.exam, engine.clock)
-        notes = event.exam.notes
-        if notes:
-            self.quiz_app.log.warning("exam notes", notes)
-            first = notes[0] if len(notes[0]) <= 110 else notes[0][:109] + "…"
-            more = f" (+{len(notes) - 1} more)" if len(notes) > 1 else ""
-            self.notify(f"{first}{more}", title="The bank is small for this exam", severity="warning", timeout=8)
-        self.quiz_app.open_exam(session, replace=self)
+        self.quiz_app.begin_exam(event.exam, replace=self)
 
     @on(DrillPrepared)
     async def _drill_prepared(self, event: DrillPrepared) -> None:

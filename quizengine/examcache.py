@@ -1,0 +1,79 @@
+"""Assembled exams kept on disk, keyed by the bank's content, the blueprint and the seed.
+
+Assembly is deterministic, so an exam assembled once can be read back instead of loading and rendering the
+bank again: `quizengine exam --seed N` twice, or the next exam prepared while the learner is busy. The key
+hashes every bank file's bytes, so any edit to a template or facts table means a fresh assembly. Like the
+file cache, this only saves time: a missing, unreadable or stale entry means the exam is assembled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from quizengine import __version__
+from quizengine.blueprint import Blueprint
+from quizengine.filecache import cache_dir
+from quizengine.question import Question
+
+if TYPE_CHECKING:
+    from quizengine.assembler import Exam
+
+_BANK_FOLDERS = ("question_bank", "templates")
+
+
+def bank_fingerprint(root: Path) -> str:
+    """A hash of every bank file's path and bytes (a few milliseconds for the bundled bank)."""
+    digest = hashlib.sha256(__version__.encode())
+    for folder in _BANK_FOLDERS:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _entry(root: Path, blueprint: Blueprint, seed: int) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = json.dumps([bank_fingerprint(root), blueprint.to_dict(), seed], sort_keys=True)
+    return folder / "exams" / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+
+
+def cached_exam(root: Path, blueprint: Blueprint, seed: int) -> Exam | None:
+    """The exam this bank, blueprint and seed assemble to, if it was assembled before."""
+    from quizengine.assembler import Exam
+
+    path = _entry(root, blueprint, seed)
+    if path is None or not path.exists():
+        return None
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        questions = [Question.from_dict(q) for q in data["questions"]]
+        notes = [str(n) for n in data["notes"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return Exam(blueprint, seed, questions, notes)
+
+
+def remember_exam(root: Path, exam: Exam) -> None:
+    """Keep an assembled exam for `cached_exam` (atomic write; errors only cost speed)."""
+    path = _entry(root, exam.blueprint, exam.seed)
+    if path is None:
+        return
+    payload = {"notes": exam.notes, "questions": [q.to_dict() for q in exam.questions]}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle)
+        os.replace(tmp, path)
+    except OSError:
+        pass

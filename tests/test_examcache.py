@@ -1,0 +1,43 @@
+"""Assembled exams read back from disk: identical to a fresh assembly, and never stale after a bank edit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quizengine.assembler import assemble_exam
+from quizengine.blueprint import DVA_C02, custom_blueprint
+from quizengine.examcache import cached_exam, remember_exam
+from quizengine.loader import load_bank
+from tests.conftest import edit
+
+
+def _ids(exam) -> list[str]:  # type: ignore[no-untyped-def]
+    return [json.dumps(q.to_dict(), sort_keys=True) for q in exam.questions]
+
+
+def test_round_trip_is_identical(bank_copy: Path) -> None:
+    assert cached_exam(bank_copy, DVA_C02, 5) is None
+    exam = assemble_exam(load_bank(bank_copy), DVA_C02, 5)
+    remember_exam(bank_copy, exam)
+    again = cached_exam(bank_copy, DVA_C02, 5)
+    assert again is not None
+    assert _ids(again) == _ids(exam) and again.notes == exam.notes and again.seed == 5
+    assert cached_exam(bank_copy, DVA_C02, 6) is None  # another seed
+    assert cached_exam(bank_copy, custom_blueprint(questions=10), 5) is None  # another blueprint
+
+
+def test_any_bank_edit_means_a_fresh_assembly(bank_copy: Path) -> None:
+    remember_exam(bank_copy, assemble_exam(load_bank(bank_copy), DVA_C02, 5))
+    edit(bank_copy / "question_bank/questions/ops-static.yaml", "What happened?", "What does it mean?")
+    assert cached_exam(bank_copy, DVA_C02, 5) is None
+
+
+def test_unreadable_entry_is_ignored(bank_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("QUIZENGINE_CACHE", str(tmp_path / "cache"))
+    remember_exam(bank_copy, assemble_exam(load_bank(bank_copy), DVA_C02, 5))
+    for entry in (tmp_path / "cache").rglob("exams/*.json"):
+        entry.write_text("{not json")
+    assert cached_exam(bank_copy, DVA_C02, 5) is None
