@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from quizengine.blueprint import Blueprint, largest_remainder
 from quizengine.errors import BlueprintError, GenerationError
+from quizengine.exam import Exam
 from quizengine.family import CompiledFamily
 from quizengine.generator import generate
 from quizengine.loader import Bank
@@ -16,24 +16,6 @@ from quizengine.question import Question
 
 _SEED_SPACE = 2**31
 _RETRIES = 20
-
-
-@dataclass
-class Exam:
-    """An assembled exam: questions in delivery order and notes on where the bank fell short."""
-
-    blueprint: Blueprint
-    seed: int
-    questions: list[Question]
-    notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "blueprint": self.blueprint.to_dict(),
-            "seed": self.seed,
-            "notes": self.notes,
-            "questions": [q.to_dict() for q in self.questions],
-        }
 
 
 def eligible_families(bank: Bank, blueprint: Blueprint) -> dict[str, list[CompiledFamily]]:

@@ -18,7 +18,7 @@ from quizengine.scoring import ExamResult, score_attempt
 from quizengine.storage import Attempt, Store
 
 if TYPE_CHECKING:
-    from quizengine.assembler import Exam
+    from quizengine.exam import Exam
 
 Clock = Callable[[], float]
 

@@ -13,15 +13,13 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from quizengine import __version__
 from quizengine.blueprint import Blueprint
-from quizengine.filecache import cache_dir
+from quizengine.exam import Exam
+from quizengine.filecache import cache_root
 from quizengine.question import Question
-
-if TYPE_CHECKING:
-    from quizengine.assembler import Exam
 
 _BANK_FOLDERS = ("question_bank", "templates")
 
@@ -40,16 +38,16 @@ def bank_fingerprint(root: Path) -> str:
 
 
 def _entry(root: Path, blueprint: Blueprint, seed: int) -> Path | None:
-    folder = cache_dir()
+    folder = cache_root()
     if folder is None:
         return None
     key = json.dumps([bank_fingerprint(root), blueprint.to_dict(), seed], sort_keys=True)
-    return folder / "exams" / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+    return folder / f"exams-v1-{__version__}" / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
 
 
 def cached_exam(root: Path, blueprint: Blueprint, seed: int) -> Exam | None:
     """The exam this bank, blueprint and seed assemble to, if it was assembled before."""
-    from quizengine.assembler import Exam
+    from quizengine.exam import Exam
 
     path = _entry(root, blueprint, seed)
     if path is None or not path.exists():
@@ -75,5 +73,42 @@ def remember_exam(root: Path, exam: Exam) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(payload, handle)
         os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _next_marker(data_folder: Path) -> Path:
+    return data_folder / "next-exam.json"
+
+
+def take_prepared_seed(data_folder: Path, root: Path, blueprint: Blueprint) -> int | None:
+    """The seed of an exam prepared ahead for this learner, bank and blueprint; taken once, then forgotten.
+
+    Each learner's next exam is drawn at random when the previous one starts and assembled in the
+    background, so a mock exam without --seed opens as fast as one assembled before. The marker lives in
+    the learner's data folder; the exam itself in the cache.
+    """
+    marker = _next_marker(data_folder)
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        marker.unlink()
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("blueprint") != blueprint.to_dict():
+        return None
+    seed = data.get("seed")
+    if not isinstance(seed, int) or cached_exam(root, blueprint, seed) is None:
+        return None
+    return seed
+
+
+def offer_prepared_seed(data_folder: Path, blueprint: Blueprint, seed: int) -> None:
+    """Record that the exam for `seed` is assembled and cached, ready for the learner's next mock exam."""
+    try:
+        data_folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=data_folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"blueprint": blueprint.to_dict(), "seed": seed}, handle)
+        os.replace(tmp, _next_marker(data_folder))
     except OSError:
         pass

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import importlib.metadata
 import marshal
 import os
 import sys
@@ -28,20 +27,25 @@ _FORMAT = 3
 
 @functools.cache
 def _tag() -> str:
-    # Jinja's version from its metadata, not by importing it: opening a cached exam needs no template engine.
-    try:
-        jinja = importlib.metadata.version("jinja2")
-    except importlib.metadata.PackageNotFoundError:
-        jinja = "unknown"
-    return f"v{_FORMAT}-jinja{jinja}-py{sys.version_info[0]}{sys.version_info[1]}-{sys.implementation.name}"
+    import jinja2  # compiled code is only valid for the Jinja that compiled it; whoever caches code has it loaded
+
+    return (
+        f"v{_FORMAT}-jinja{jinja2.__version__}-py{sys.version_info[0]}{sys.version_info[1]}-{sys.implementation.name}"
+    )
 
 
-def cache_dir() -> Path | None:
+def cache_root() -> Path | None:
     """$QUIZENGINE_CACHE (empty to disable), else the platform's user cache folder."""
     override = os.environ.get("QUIZENGINE_CACHE")
     if override is not None:
-        return Path(override) / _tag() if override else None
-    return Path(platformdirs.user_cache_dir("quizengine", appauthor=False)) / _tag()
+        return Path(override) if override else None
+    return Path(platformdirs.user_cache_dir("quizengine", appauthor=False))
+
+
+def cache_dir() -> Path | None:
+    """Where file entries live: under cache_root, in a folder per cache format, Jinja and Python version."""
+    root = cache_root()
+    return root / _tag() if root is not None else None
 
 
 def digest(text: str) -> str:

@@ -38,6 +38,28 @@ def test_any_bank_edit_means_a_fresh_assembly(bank_copy: Path) -> None:
 def test_unreadable_entry_is_ignored(bank_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("QUIZENGINE_CACHE", str(tmp_path / "cache"))
     remember_exam(bank_copy, assemble_exam(load_bank(bank_copy), DVA_C02, 5))
-    for entry in (tmp_path / "cache").rglob("exams/*.json"):
+    for entry in (tmp_path / "cache").rglob("exams-*/*.json"):
         entry.write_text("{not json")
     assert cached_exam(bank_copy, DVA_C02, 5) is None
+
+
+def test_prepared_next_exam_is_taken_once(bank_copy: Path, tmp_path: Path) -> None:
+    from quizengine.examcache import offer_prepared_seed, take_prepared_seed
+
+    data = tmp_path / "data"
+    remember_exam(bank_copy, assemble_exam(load_bank(bank_copy), DVA_C02, 42))
+    offer_prepared_seed(data, DVA_C02, 42)
+    assert take_prepared_seed(data, bank_copy, custom_blueprint(questions=10)) is None  # another kind of exam
+    offer_prepared_seed(data, DVA_C02, 42)
+    assert take_prepared_seed(data, bank_copy, DVA_C02) == 42
+    assert take_prepared_seed(data, bank_copy, DVA_C02) is None  # used up: the next exam is a new one
+
+
+def test_prepared_exam_is_dropped_when_the_bank_changed(bank_copy: Path, tmp_path: Path) -> None:
+    from quizengine.examcache import offer_prepared_seed, take_prepared_seed
+
+    data = tmp_path / "data"
+    remember_exam(bank_copy, assemble_exam(load_bank(bank_copy), DVA_C02, 42))
+    offer_prepared_seed(data, DVA_C02, 42)
+    edit(bank_copy / "question_bank/questions/ops-static.yaml", "What happened?", "What does it mean?")
+    assert take_prepared_seed(data, bank_copy, DVA_C02) is None

@@ -9,11 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quizengine.blueprint import Blueprint
 from quizengine.delivery import Clock, ExamSession
+from quizengine.errors import QuizengineError
 from quizengine.paths import data_dir as resolve_data_dir
 from quizengine.scoring import ExamResult
 from quizengine.storage import Attempt, Store
@@ -22,10 +25,12 @@ from quizengine.tui.engine import Engine
 from quizengine.tui.requests import DrillRequest, ExamRequest, HomeRequest, ResumeRequest, StartRequest
 
 if TYPE_CHECKING:
-    from quizengine.assembler import Exam
     from quizengine.drill import DrillSession
+    from quizengine.exam import Exam
 
 DEFAULT_THEME = "ansi-dark"
+PREPARE_NEXT_AFTER_SECONDS = 3.0
+"""Delay before assembling the next exam in the background, so it never competes with the first screen."""
 """The terminal's own palette and background, so quizengine looks like the learner's terminal theme.
 QUIZENGINE_THEME (or the palette's "Change theme") picks any Textual theme instead, e.g. textual-dark."""
 
@@ -119,9 +124,10 @@ class QuizApp(App[None]):
             await self.push_screen(PreparingScreen(request, exit_on_error=from_cli))
 
     def _assembled_before(self, request: ExamRequest) -> Exam | None:
-        """An exam with an explicit seed that was assembled before opens at once, without loading the bank."""
+        """An exam assembled before opens at once, without loading the bank: one with this explicit seed, or,
+        without a seed, the learner's next exam prepared ahead."""
         if request.seed is None:
-            return None
+            return self.engine.take_prepared_exam(request.blueprint)
         return self.engine.cached_exam(request.blueprint, request.seed)
 
     def begin_exam(self, exam: Exam, *, replace: Screen[None] | None = None) -> None:
@@ -133,6 +139,15 @@ class QuizApp(App[None]):
             more = f" (+{len(exam.notes) - 1} more)" if len(exam.notes) > 1 else ""
             self.notify(f"{first}{more}", title="The bank is small for this exam", severity="warning", timeout=8)
         self.open_exam(session, replace=replace)
+        # Once the learner is reading the first question, get the next exam of this kind ready.
+        self.set_timer(PREPARE_NEXT_AFTER_SECONDS, lambda: self._prepare_next_exam(exam.blueprint))
+
+    @work(thread=True, exclusive=True, group="prepare-next", exit_on_error=False)
+    def _prepare_next_exam(self, blueprint: Blueprint) -> None:
+        try:
+            self.engine.prepare_next_exam(blueprint)
+        except QuizengineError as error:  # a broken bank shows up when that exam is asked for, not now
+            self.log.warning("could not prepare the next exam", error)
 
     async def _resume(self, request: ResumeRequest, *, from_cli: bool) -> None:
         session = ExamSession.resume(self.engine.store, request.attempt_id, self.engine.clock)

@@ -14,7 +14,7 @@ from quizengine.blueprint import Blueprint
 from quizengine.cli import fresh_seed, unknown
 from quizengine.delivery import Clock
 from quizengine.errors import QuizengineError
-from quizengine.examcache import cached_exam, remember_exam
+from quizengine.examcache import cached_exam, offer_prepared_seed, remember_exam, take_prepared_seed
 from quizengine.paths import bundled_bank_root
 from quizengine.storage import Attempt, Store
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     # The loader, the assembler and the template engine are imported when first needed: an exam that was
     # assembled before (see examcache) opens without them, which is most of a cold start.
     from quizengine.analysis import FamilyRecord
-    from quizengine.assembler import Exam
+    from quizengine.exam import Exam
     from quizengine.loader import Bank
 
 
@@ -97,6 +97,18 @@ class Engine:
     def cached_exam(self, blueprint: Blueprint, seed: int) -> Exam | None:
         """The exam if this bank, blueprint and seed were assembled before (milliseconds; fine on the UI thread)."""
         return cached_exam(self.bank_root or bundled_bank_root(), blueprint, seed)
+
+    def take_prepared_exam(self, blueprint: Blueprint) -> Exam | None:
+        """The learner's next exam if it was prepared ahead (see `prepare_next_exam`); it is used only once."""
+        root = self.bank_root or bundled_bank_root()
+        seed = take_prepared_seed(self.store.path.parent, root, blueprint)
+        return cached_exam(root, blueprint, seed) if seed is not None else None
+
+    def prepare_next_exam(self, blueprint: Blueprint) -> None:
+        """Assemble the learner's next exam now, with a fresh seed, so it opens at once: call it from a worker."""
+        seed = self.new_seed()
+        exam = self.assemble(blueprint, seed)
+        offer_prepared_seed(self.store.path.parent, exam.blueprint, exam.seed)
 
     def assemble(self, blueprint: Blueprint, seed: int) -> Exam:
         """Assemble an exam after checking its topics exist; tens of milliseconds to seconds, so in a worker."""

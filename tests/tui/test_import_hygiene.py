@@ -45,9 +45,14 @@ def test_opening_an_exam_needs_no_template_engine_or_schema_library() -> None:
     import subprocess
     import sys
 
+    from tests.conftest import FIXTURE_BANK
+
     code = (
-        "import sys\n"
+        "import sys, pathlib\n"
         "import quizengine.cli, quizengine.tui.app, quizengine.tui.screens.exam, quizengine.tui.screens.results\n"
+        "from quizengine.examcache import cached_exam\n"
+        "from quizengine.blueprint import DVA_C02\n"
+        f"cached_exam(pathlib.Path({str(FIXTURE_BANK)!r}), DVA_C02, 1)\n"
         "print(sorted(m for m in ('jinja2', 'pydantic', 'yaml') if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

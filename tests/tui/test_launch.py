@@ -75,3 +75,17 @@ async def test_an_exam_assembled_before_opens_without_loading_the_bank(build_app
         screen = await wait_for(pilot, ExamScreen)
         assert [q.to_dict() for q in screen.session.questions] == questions  # type: ignore[attr-defined]
         assert second.engine.loaded_bank is None  # read from the exam cache, not assembled again
+
+
+async def test_a_mock_exam_without_a_seed_opens_the_exam_prepared_ahead(build_app) -> None:  # type: ignore[no-untyped-def]
+    from quizengine.tui.requests import ExamRequest
+    from quizengine.tui.screens.exam import ExamScreen
+    from tests.tui.conftest import SEED, SIZE, wait_for
+
+    app = build_app(ExamRequest(DVA_C02, None))
+    app.engine.prepare_next_exam(DVA_C02)  # what the app does in the background after an exam starts
+    fresh = build_app(ExamRequest(DVA_C02, None))
+    async with fresh.run_test(size=SIZE) as pilot:
+        screen = await wait_for(pilot, ExamScreen)
+        assert screen.session.attempt.seed == SEED  # type: ignore[attr-defined]
+        assert fresh.engine.loaded_bank is None  # nothing was assembled at start

@@ -13,10 +13,10 @@ from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 
 from quizengine.analysis import FamilyRecord
-from quizengine.assembler import Exam
 from quizengine.cli import unknown
 from quizengine.drill import DrillSession
 from quizengine.errors import QuizengineError
+from quizengine.exam import Exam
 from quizengine.loader import Bank
 from quizengine.tui.requests import DrillRequest, ExamRequest
 
