@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import sys
 from pathlib import Path
@@ -105,8 +106,6 @@ def _select_families(bank: Bank, args: argparse.Namespace) -> list[CompiledFamil
 
 def _questions(bank: Bank, args: argparse.Namespace, seed: int) -> list[Question]:
     """`count` questions, cycling through the matching families; seed i+k for the k-th question."""
-    import random
-
     families = _select_families(bank, args)
     rng = random.Random(f"generate:{seed}")
     order = list(families)
@@ -240,15 +239,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    """Start the terminal UI; without it installed or built yet, show help."""
-    try:
-        from quizengine.tui.launch import launch
-    except ImportError:
-        from quizengine.cli import build_parser
+    """Start the terminal UI (Textual is imported only here, so scripted commands stay fast)."""
+    from quizengine.tui.launch import launch
 
-        build_parser().print_help()
-        return EXIT_PROBLEMS if args.command else EXIT_OK
     return launch(args)
-
-
-__all__ = ["EXIT_PROBLEMS"]
