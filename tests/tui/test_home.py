@@ -30,7 +30,7 @@ async def test_mock_exam_from_home_is_the_dva_c02_preset(build_app) -> None:  # 
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         await home_with_bank(pilot)
-        assert "6 question families over 5 topics" in screen_text(app)
+        assert "6 question families over 5 of the syllabus's 5 topics" in screen_text(app)
         await pilot.press("e")
         exam = await wait_for(pilot, ExamScreen)
         assert isinstance(exam, ExamScreen)

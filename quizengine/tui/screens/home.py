@@ -157,7 +157,8 @@ class HomeScreen(Screen[None]):
     def _bank_loaded(self, event: BankLoaded) -> None:
         self.bank = bank = event.bank
         broken = len(bank.broken)
-        text = f"{len(bank.families)} question families over {len(bank.topics)} topics"
+        covered = len({family.topic for family in bank.families.values()})
+        text = f"{len(bank.families)} question families over {covered} of the syllabus's {len(bank.topics)} topics"
         if broken:
             text += f" · {broken} file(s) with problems (see Author preview)"
         self.query_one("#bank-status", Static).update(text)
