@@ -22,7 +22,7 @@ from typing import Any
 
 import platformdirs
 
-_FORMAT = 3
+_FORMAT = 4  # 4: booleans are YAML 1.2 (true/false only)
 
 
 @functools.cache

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -13,15 +15,26 @@ if TYPE_CHECKING:
 Path_ = tuple[str | int, ...]
 
 
+@functools.cache
 def _safe_loader() -> type[yaml.SafeLoader]:
     """libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one.
 
+    Booleans follow YAML 1.2: only true/false. YAML 1.1 also reads yes/no/on/off as booleans, which turns
+    a `let` named `on` or a parameter value `no` into True/False behind the author's back.
     PyYAML is imported here, not at module level: with a warm file cache nothing is parsed, and not
     importing it saves a noticeable part of start-up.
     """
     import yaml
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    bool_tag = "tag:yaml.org,2002:bool"
+    resolvers = {
+        first: [(tag, pattern) for tag, pattern in entries if tag != bool_tag]
+        for first, entries in base.yaml_implicit_resolvers.items()
+    }
+    loader: type[yaml.SafeLoader] = type("QuizSafeLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+    loader.add_implicit_resolver(bool_tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    return loader
 
 
 @dataclass

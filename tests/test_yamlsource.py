@@ -41,3 +41,10 @@ def test_alias_bomb_is_bounded() -> None:
         text += f"{cur}: &{cur} [{', '.join('*' + prev for _ in range(10))}]\n"
     doc = parse_yaml(text)  # must return promptly
     assert "h" in doc.data
+
+
+def test_booleans_are_yaml_1_2() -> None:
+    """`on`, `no`, `yes` and `off` stay words: YAML 1.1 would turn a `let` named `on` into True."""
+    doc = parse_yaml("let:\n  on: 'x > 1'\nvalues: [yes, no, off, true, False]\n")
+    assert doc.data["let"] == {"on": "x > 1"}
+    assert doc.data["values"] == ["yes", "no", "off", True, False]
