@@ -137,11 +137,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from quizengine import commands
-
     command = args.command
     if command is None or command in ("exam", "drill", "resume"):
-        return commands.run_tui(args)
+        # Straight to the UI: the authoring commands' imports (schemas, templates) would only slow the start.
+        from quizengine.tui.launch import launch
+
+        return launch(args)
+    from quizengine import commands
+
     handler = getattr(commands, f"cmd_{command}")
     return int(handler(args))
 

@@ -236,10 +236,3 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
-
-
-def run_tui(args: argparse.Namespace) -> int:
-    """Start the terminal UI (Textual is imported only here, so scripted commands stay fast)."""
-    from quizengine.tui.launch import launch
-
-    return launch(args)

@@ -49,7 +49,7 @@ def test_opening_an_exam_needs_no_template_engine_or_schema_library() -> None:
 
     code = (
         "import sys, pathlib\n"
-        "import quizengine.cli, quizengine.tui.app, quizengine.tui.screens.exam, quizengine.tui.screens.results\n"
+        "import quizengine.cli, quizengine.tui.launch, quizengine.tui.app, quizengine.tui.screens.exam\n"
         "from quizengine.examcache import cached_exam\n"
         "from quizengine.blueprint import DVA_C02\n"
         f"cached_exam(pathlib.Path({str(FIXTURE_BANK)!r}), DVA_C02, 1)\n"
