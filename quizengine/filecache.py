@@ -68,16 +68,23 @@ def _encode(value: Any, path: tuple[Any, ...], dates: list[tuple[tuple[Any, ...]
 
 
 def _restore_dates(data: Any, dates: list[tuple[tuple[Any, ...], str, str]]) -> Any:
-    """Put the dates back where `_encode` found them (a handful per file, so no full walk is needed)."""
+    """Put the dates back where `_encode` found them, copying only the containers on each date's path.
+
+    The cached entry itself must stay marshal-able (no date objects), because it is written back whenever
+    compiled code or combinations are added; a handful of dates per file makes the copying cheap.
+    """
     for path, kind, text in dates:
         value = dt.datetime.fromisoformat(text) if kind == "datetime" else dt.date.fromisoformat(text)
-        if not path:
-            return value
-        node = data
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = value
+        data = _with_value(data, path, value)
     return data
+
+
+def _with_value(node: Any, path: tuple[Any, ...], value: Any) -> Any:
+    if not path:
+        return value
+    copy: Any = dict(node) if isinstance(node, dict) else list(node)
+    copy[path[0]] = _with_value(node[path[0]], path[1:], value)
+    return copy
 
 
 class FileCache:

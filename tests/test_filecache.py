@@ -68,3 +68,14 @@ def test_cached_combinations_are_used_and_checked(tmp_path: Path, monkeypatch: p
     again = load_bank(FIXTURE_BANK).families["units"]
     assert again._cache is not None and again._cache.combinations(again._facts_digest) is not None
     assert again.combinations() == first
+
+
+def test_a_cache_read_back_can_be_extended_and_saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: restoring dates must not put them into the cached entry, or every later save fails."""
+    monkeypatch.setenv("QUIZENGINE_CACHE", str(tmp_path))
+    load_bank(FIXTURE_BANK)  # parse and cache
+    family = load_bank(FIXTURE_BANK).families["tier-choice"]  # read back from the cache
+    family.combinations()  # adds combinations and saves
+    assert family._cache is not None and not family._cache.dirty
+    third = load_bank(FIXTURE_BANK).families["tier-choice"]
+    assert third._cache is not None and third._cache.combinations(third._facts_digest) is not None
