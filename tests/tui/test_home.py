@@ -38,14 +38,20 @@ async def test_mock_exam_from_home_is_the_dva_c02_preset(build_app) -> None:  # 
         assert exam.session.time_limit_seconds == 130 * 60
 
 
+async def open_custom_exam(pilot) -> CustomExamModal:  # type: ignore[no-untyped-def]
+    """From the home screen, once the bank is loaded, press `c` and return the dialog."""
+    await home_with_bank(pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    modal = pilot.app.screen
+    assert isinstance(modal, CustomExamModal)
+    return modal
+
+
 async def test_custom_exam_dialog(build_app) -> None:  # type: ignore[no-untyped-def]
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
-        await home_with_bank(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        modal = app.screen
-        assert isinstance(modal, CustomExamModal)
+        modal = await open_custom_exam(pilot)
         modal.query_one("#questions", Input).value = "abc"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -64,11 +70,7 @@ async def test_custom_exam_dialog(build_app) -> None:  # type: ignore[no-untyped
 async def test_custom_exam_dialog_limits_domains(build_app) -> None:  # type: ignore[no-untyped-def]
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
-        await home_with_bank(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        modal = app.screen
-        assert isinstance(modal, CustomExamModal)
+        modal = await open_custom_exam(pilot)
         domains = modal.query_one("#domains")
         for name in ("development", "deployment", "troubleshooting"):
             domains.deselect(name)  # type: ignore[attr-defined]
