@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown, Static
 
 
@@ -31,3 +31,12 @@ class HelpModal(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class ScreenHelp:
+    """Mixin for screens: `?` (action `help`) opens the screen's HELP text in a HelpModal."""
+
+    HELP: ClassVar[str] = ""
+
+    def action_help(self) -> None:
+        cast("Screen[object]", self).app.push_screen(HelpModal(self.HELP))

@@ -25,6 +25,7 @@ from quizengine.loader import Bank
 from quizengine.tui import help_text
 from quizengine.tui.commands import PaletteCommand
 from quizengine.tui.formatting import domain_title
+from quizengine.tui.modals.help import ScreenHelp
 from quizengine.tui.widgets.answer_detail import AnswerDetail
 
 if TYPE_CHECKING:
@@ -92,8 +93,10 @@ def relative_path(path: Path, root: Path) -> str:
         return str(path)
 
 
-class AuthorScreen(Screen[None]):
+class AuthorScreen(ScreenHelp, Screen[None]):
     """For template authors: what a family renders, with every explanation, and what `check` finds."""
+
+    HELP = help_text.AUTHOR
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reseed", "Next seed", id="author.reseed"),
@@ -264,11 +267,6 @@ class AuthorScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-    def action_help(self) -> None:
-        from quizengine.tui.modals.help import HelpModal
-
-        self.app.push_screen(HelpModal(help_text.AUTHOR))
 
     def palette_commands(self) -> list[PaletteCommand]:
         return [

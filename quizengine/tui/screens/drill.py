@@ -18,6 +18,7 @@ from quizengine.question import Question
 from quizengine.tui import help_text
 from quizengine.tui.commands import PaletteCommand
 from quizengine.tui.formatting import choose_label
+from quizengine.tui.modals.help import ScreenHelp
 from quizengine.tui.widgets.answer_detail import AnswerDetail
 from quizengine.tui.widgets.question_view import QuestionView, option_bindings
 
@@ -25,8 +26,10 @@ if TYPE_CHECKING:
     from quizengine.tui.app import QuizApp
 
 
-class DrillScreen(Screen[None]):
+class DrillScreen(ScreenHelp, Screen[None]):
     """Choose, press Enter to check, read why, press Enter for the next question."""
+
+    HELP = help_text.DRILL
 
     AUTO_FOCUS = ""  # the screen's bindings drive everything; nothing needs focus
 
@@ -183,11 +186,6 @@ class DrillScreen(Screen[None]):
             scroll.scroll_page_up()
         else:
             scroll.scroll_page_down()
-
-    def action_help(self) -> None:
-        from quizengine.tui.modals.help import HelpModal
-
-        self.app.push_screen(HelpModal(help_text.DRILL))
 
     def palette_commands(self) -> list[PaletteCommand]:
         return [

@@ -15,6 +15,7 @@ from quizengine.delivery import ExamSession, SelectionRefused
 from quizengine.tui import help_text
 from quizengine.tui.commands import PaletteCommand
 from quizengine.tui.formatting import clock_text
+from quizengine.tui.modals.help import ScreenHelp
 from quizengine.tui.widgets.exam_header import DANGER_SECONDS, WARNING_SECONDS, Countdown, ExamHeader, FlagIndicator
 from quizengine.tui.widgets.question_map import CellState
 from quizengine.tui.widgets.question_view import QuestionView, option_bindings
@@ -23,8 +24,10 @@ if TYPE_CHECKING:
     from quizengine.tui.app import QuizApp
 
 
-class ExamScreen(Screen[None]):
+class ExamScreen(ScreenHelp, Screen[None]):
     """Like the real exam: the domain stays hidden, answers count only when submitted, the clock keeps running."""
+
+    HELP = help_text.EXAM
 
     AUTO_FOCUS = ""  # the screen's bindings drive everything; nothing needs focus
 
@@ -234,11 +237,6 @@ class ExamScreen(Screen[None]):
             ),
             leave,
         )
-
-    def action_help(self) -> None:
-        from quizengine.tui.modals.help import HelpModal
-
-        self.app.push_screen(HelpModal(help_text.EXAM))
 
     def palette_commands(self) -> list[PaletteCommand]:
         """Exam commands for the command palette."""

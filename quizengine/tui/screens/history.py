@@ -20,6 +20,7 @@ from quizengine.scoring import MAX_SCORE, MIN_SCORE, PASSING_SCORE
 from quizengine.storage import Attempt
 from quizengine.tui import help_text
 from quizengine.tui.formatting import clock_text, domain_title, duration_text, local_time
+from quizengine.tui.modals.help import ScreenHelp
 from quizengine.tui.widgets.domain_bars import DomainBars, bar_content
 
 if TYPE_CHECKING:
@@ -104,8 +105,10 @@ def trend_content(trend: list[tuple[str, int]], tz: dt.tzinfo | None) -> Content
     return Content("\n").join(rows)
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(ScreenHelp, Screen[None]):
     """Read in a worker: a learner with many attempts must not freeze the UI."""
+
+    HELP = help_text.HISTORY
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="history.back"),
@@ -219,8 +222,3 @@ class HistoryScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-    def action_help(self) -> None:
-        from quizengine.tui.modals.help import HelpModal
-
-        self.app.push_screen(HelpModal(help_text.HISTORY))

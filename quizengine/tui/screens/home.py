@@ -23,6 +23,7 @@ from quizengine.storage import Attempt
 from quizengine.tui import help_text
 from quizengine.tui.commands import PaletteCommand
 from quizengine.tui.formatting import clock_text, local_time
+from quizengine.tui.modals.help import ScreenHelp
 from quizengine.tui.requests import DrillRequest, ExamRequest, ResumeRequest
 
 if TYPE_CHECKING:
@@ -68,8 +69,10 @@ def resume_text(attempt: Attempt, tz: dt.tzinfo | None) -> str:
     )
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(ScreenHelp, Screen[None]):
     """Where every mode starts. An unfinished exam is offered first, with where it stopped and the time left."""
+
+    HELP = help_text.HOME
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "menu('resume')", "Resume", show=False, id="home.resume"),
@@ -208,11 +211,6 @@ class HomeScreen(Screen[None]):
             from quizengine.tui.modals.drill_setup import DrillSetupModal
 
             self.app.push_screen(DrillSetupModal(self.bank), start)
-
-    def action_help(self) -> None:
-        from quizengine.tui.modals.help import HelpModal
-
-        self.app.push_screen(HelpModal(help_text.HOME))
 
     def palette_commands(self) -> list[PaletteCommand]:
         commands = [

@@ -15,14 +15,17 @@ from quizengine.scoring import PASSING_SCORE, ExamResult
 from quizengine.tui import help_text
 from quizengine.tui.commands import PaletteCommand
 from quizengine.tui.formatting import domain_title, duration_text
+from quizengine.tui.modals.help import ScreenHelp
 from quizengine.tui.widgets.domain_bars import DomainBars
 
 if TYPE_CHECKING:
     from quizengine.tui.app import QuizApp
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(ScreenHelp, Screen[None]):
     """What the real score report shows, plus the weakest topics to work on next."""
+
+    HELP = help_text.RESULTS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review", "Review answers", id="results.review"),
@@ -105,11 +108,6 @@ class ResultsScreen(Screen[None]):
 
     async def action_home(self) -> None:
         self.quiz_app.go_home()
-
-    def action_help(self) -> None:
-        from quizengine.tui.modals.help import HelpModal
-
-        self.app.push_screen(HelpModal(help_text.RESULTS))
 
     def palette_commands(self) -> list[PaletteCommand]:
         return [

@@ -20,6 +20,7 @@ from quizengine.storage import Attempt
 from quizengine.tui import help_text
 from quizengine.tui.commands import PaletteCommand
 from quizengine.tui.formatting import domain_title, local_time
+from quizengine.tui.modals.help import ScreenHelp
 from quizengine.tui.widgets.answer_detail import AnswerDetail
 
 if TYPE_CHECKING:
@@ -79,8 +80,10 @@ def item_prompt(item: ReviewItem) -> Content:
     return Content.assemble(mark, f" {item.position + 1:>2} {flag} ", (title, "dim"))
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ScreenHelp, Screen[None]):
     """Every question with the learner's answer, the correct one and why each option is right or wrong."""
+
+    HELP = help_text.REVIEW
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "filter('all')", "All", id="review.all"),
@@ -170,11 +173,6 @@ class ReviewScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-    def action_help(self) -> None:
-        from quizengine.tui.modals.help import HelpModal
-
-        self.app.push_screen(HelpModal(help_text.REVIEW))
 
     def palette_commands(self) -> list[PaletteCommand]:
         return [
