@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.reactive import Reactive
 from textual.screen import Screen
 
 from quizengine.blueprint import Blueprint
@@ -29,10 +30,10 @@ if TYPE_CHECKING:
     from quizengine.exam import Exam
 
 DEFAULT_THEME = "ansi-dark"
-PREPARE_NEXT_AFTER_SECONDS = 3.0
-"""Delay before assembling the next exam in the background, so it never competes with the first screen."""
 """The terminal's own palette and background, so quizengine looks like the learner's terminal theme.
 QUIZENGINE_THEME (or the palette's "Change theme") picks any Textual theme instead, e.g. textual-dark."""
+PREPARE_NEXT_AFTER_SECONDS = 3.0
+"""Delay before assembling the next exam in the background, so it never competes with the first screen."""
 
 
 class QuizApp(App[None]):
@@ -42,6 +43,9 @@ class QuizApp(App[None]):
     TITLE = "quizengine"
     SUB_TITLE = "AWS DVA-C02 practice"
     COMMANDS = App.COMMANDS | {QuizCommands}
+    # The default theme is the class default rather than set in __init__: setting it there re-parses every
+    # stylesheet right after start-up.
+    theme: Reactive[str] = Reactive(DEFAULT_THEME)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit; an exam is saved"),
     ]
@@ -55,8 +59,8 @@ class QuizApp(App[None]):
         """How often an exam stores its time left and redraws the countdown."""
         wanted = theme or os.environ.get("QUIZENGINE_THEME") or DEFAULT_THEME
         self._unknown_theme = None if wanted in self.available_themes else wanted
-        # Set before the first CSS pass: changing the theme later re-parses every stylesheet (~100 ms).
-        self.theme = DEFAULT_THEME if self._unknown_theme else wanted
+        if wanted != DEFAULT_THEME and not self._unknown_theme:
+            self.theme = wanted
 
     async def on_mount(self) -> None:
         if self._unknown_theme:
