@@ -9,6 +9,7 @@ from quizengine.errors import GenerationError, Problem
 from quizengine.family import CompiledFamily
 from quizengine.generator import generate_variant
 from quizengine.loader import Bank
+from quizengine.markdown_reference import differences as markdown_differences
 from quizengine.question import LETTERS, Question
 
 MIN_SEEDS = 200
@@ -95,6 +96,17 @@ def check_family(family: CompiledFamily, max_seeds: int = MAX_SEEDS) -> FamilyRe
                 letters[option.key] += 1
         if seed < report.combinations:
             previous = stems.get(question.stem)
+            if previous is None and (difference := markdown_differences(question.stem)) is not None:
+                add(
+                    _as_warning(
+                        family.problem(
+                            ("stem",),
+                            f"the exam draws this Markdown differently from CommonMark: {difference} "
+                            "(see 'Question Markdown' in question_bank/README.md)",
+                            seed,
+                        )
+                    )
+                )
             if previous is not None and previous != variant.pool_correct:
                 add(
                     family.problem(
