@@ -41,7 +41,8 @@ def test_the_check_is_able_to_fail() -> None:
 
 
 def test_opening_an_exam_needs_no_template_engine_or_schema_library() -> None:
-    """A cached exam opens fast because the exam path imports neither Jinja, pydantic nor PyYAML."""
+    """A cached exam opens fast because the exam path imports neither Jinja, pydantic nor PyYAML, nor a
+    Markdown parser or highlighter (the stem is drawn by quizengine.markdown; code is coloured after)."""
     import subprocess
     import sys
 
@@ -53,7 +54,7 @@ def test_opening_an_exam_needs_no_template_engine_or_schema_library() -> None:
         "from quizengine.examcache import cached_exam\n"
         "from quizengine.blueprint import DVA_C02\n"
         f"cached_exam(pathlib.Path({str(FIXTURE_BANK)!r}), DVA_C02, 1)\n"
-        "print(sorted(m for m in ('jinja2', 'pydantic', 'yaml') if m in sys.modules))\n"
+        "print(sorted(m for m in ('jinja2', 'pydantic', 'yaml', 'markdown_it', 'pygments') if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 
 class HelpModal(ModalScreen[None]):
@@ -21,6 +21,9 @@ class HelpModal(ModalScreen[None]):
         self.markdown = markdown
 
     def compose(self) -> ComposeResult:
+        # Textual's Markdown widget (headings, tables) is imported only when help opens: it is slow to import.
+        from textual.widgets import Markdown
+
         with Vertical(classes="dialog", id="help-dialog"):
             with VerticalScroll(id="help-scroll"):
                 yield Markdown(self.markdown, open_links=False)

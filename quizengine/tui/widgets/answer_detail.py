@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from quizengine.question import Question
 from quizengine.tui.formatting import choose_label
+from quizengine.tui.widgets.markdown_text import MarkdownText
 from quizengine.tui.widgets.question_view import inline_content
 
 
@@ -59,7 +60,7 @@ class AnswerDetail(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(classes="detail-heading", markup=False)
         if self.show_stem:
-            yield Markdown(classes="detail-stem", open_links=False)
+            yield MarkdownText(classes="detail-stem")
         yield Static(classes="detail-verdict", markup=False)
         yield Static(classes="detail-options", markup=False)
         yield Static(classes="detail-explanation", markup=False)
@@ -75,7 +76,7 @@ class AnswerDetail(Vertical):
         heading_widget.update(title)
         heading_widget.display = bool(title)
         if self.show_stem:
-            await self.query_one(".detail-stem", Markdown).update(question.stem)
+            self.query_one(".detail-stem", MarkdownText).show_markdown(question.stem)
         self.query_one(".detail-verdict", Static).update(verdict_content(question, selected))
         self.query_one(".detail-options", Static).update(options_content(question, selected))
         self.query_one(".detail-explanation", Static).update(

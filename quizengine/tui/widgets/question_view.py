@@ -5,14 +5,16 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from quizengine.question import LETTERS, Option, Question
 from quizengine.tui.formatting import choose_label, inline_code_spans
+from quizengine.tui.widgets.hanging_text import HangingText
+from quizengine.tui.widgets.markdown_text import MarkdownText
 
 
 def inline_content(text: str) -> Content:
@@ -40,28 +42,27 @@ def option_bindings(scope: str) -> list[Binding]:
     ]
 
 
-class AnswerOption(Horizontal):
+class AnswerOption(Static):
     """One lettered option: a mark, the letter and the text with a hanging indent. A click toggles it."""
 
     def __init__(self, position: int) -> None:
         self.letter = LETTERS[position]
         """The option's letter, A-F."""
-        super().__init__(id=f"option-{self.letter.lower()}", classes="answer-option")
-
-    def compose(self) -> ComposeResult:
-        yield Static(classes="option-mark", markup=False)
-        yield Static(classes="option-text", markup=False)
+        super().__init__(id=f"option-{self.letter.lower()}", classes="answer-option", markup=False)
 
     def show(self, option: Option, *, multiple: bool, selected: bool, highlighted: bool, reveal: bool) -> None:
         """Draw the option; `reveal` marks right and wrong options (drill feedback, author preview)."""
         marks = ("[ ]", "[x]") if multiple else ("( )", "(•)")
-        box = marks[selected]
-        self.query_one(".option-mark", Static).update(Content.assemble(box, " ", (f"{option.key}.", "bold")))
+        box = (marks[selected], "bold") if selected else marks[selected]
+        mark = Content.assemble(box, " ", (f"{option.key}.", "bold"), " ")
         text = inline_content(option.text)
         if reveal:
+            text = text.stylize_before("$text-success" if option.correct else "$text-muted")
             verdict = ("  ✓ correct", "$text-success bold") if option.correct else ("  ✗ wrong", "$text-error")
             text = Content.assemble(text, verdict)
-        self.query_one(".option-text", Static).update(text)
+        if highlighted:
+            text = text.stylize_before("underline")
+        self.update(HangingText(mark, text))
         self.set_class(selected, "-selected")
         self.set_class(highlighted, "-highlighted")
         self.set_class(reveal and option.correct, "-correct")
@@ -97,7 +98,7 @@ class QuestionView(Vertical):
         self._reveal = False
 
     def compose(self) -> ComposeResult:
-        yield Markdown(id="stem", open_links=False)
+        yield MarkdownText(id="stem")
         yield Static(id="choose-hint", markup=False)
         for position in range(MAX_OPTIONS):
             yield AnswerOption(position)
@@ -108,7 +109,7 @@ class QuestionView(Vertical):
         self.question = question
         if changed:
             self.highlighted = None
-            await self.query_one("#stem", Markdown).update(question.stem)
+            self.query_one("#stem", MarkdownText).show_markdown(question.stem)
         self.show_selection(selected, reveal=reveal)
 
     def show_selection(self, selected: list[str], *, reveal: bool | None = None) -> None:
