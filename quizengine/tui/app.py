@@ -50,13 +50,23 @@ class QuizApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit; an exam is saved"),
     ]
 
-    def __init__(self, engine: Engine, start: StartRequest, *, tick_seconds: float = 1.0, theme: str | None = None):
+    def __init__(
+        self,
+        engine: Engine,
+        start: StartRequest,
+        *,
+        tick_seconds: float = 1.0,
+        theme: str | None = None,
+        on_started: Callable[[], None] | None = None,
+    ):
         super().__init__()
         self.engine = engine
         """The headless engine: bank, store, clock and seeds."""
         self.start_request = start
         self.tick_seconds = tick_seconds
         """How often an exam stores its time left and redraws the countdown."""
+        self.on_started = on_started
+        """Called once the first screen has been drawn."""
         wanted = theme or os.environ.get("QUIZENGINE_THEME") or DEFAULT_THEME
         self._unknown_theme = None if wanted in self.available_themes else wanted
         if wanted != DEFAULT_THEME and not self._unknown_theme:
@@ -66,6 +76,8 @@ class QuizApp(App[None]):
         if self._unknown_theme:
             self.notify(f"Unknown theme {self._unknown_theme!r}; using {DEFAULT_THEME}.", severity="warning")
         await self._start(self.start_request, from_cli=True)
+        if self.on_started is not None:
+            self.call_after_refresh(self.on_started)
 
     def on_unmount(self) -> None:
         self.engine.store.close()
@@ -217,10 +229,11 @@ def make_app(
     timezone: dt.tzinfo | None = None,
     theme: str | None = None,
     tick_seconds: float = 1.0,
+    on_started: Callable[[], None] | None = None,
 ) -> QuizApp:
     """The app as the CLI and the tests build it; `data_dir` None means --data-dir / $QUIZENGINE_HOME / platform."""
     store = Store.open(resolve_data_dir(data_dir))
     engine = Engine(store, bank_root=Path(bank) if bank else None, clock=clock, timezone=timezone)
     if new_seed is not None:
         engine.new_seed = new_seed
-    return QuizApp(engine, start or HomeRequest(), tick_seconds=tick_seconds, theme=theme)
+    return QuizApp(engine, start or HomeRequest(), tick_seconds=tick_seconds, theme=theme, on_started=on_started)
