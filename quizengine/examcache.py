@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,19 +23,64 @@ from quizengine.filecache import cache_root
 from quizengine.question import Question
 
 _BANK_FOLDERS = ("question_bank", "templates")
+_SETTLED_NS = 2_000_000_000
+
+
+def _bank_files(root: Path) -> list[tuple[str, os.stat_result]]:
+    """Every bank file (relative path, stat), in a stable order."""
+    found: list[tuple[str, os.stat_result]] = []
+    for folder in _BANK_FOLDERS:
+        for directory, _dirs, names in os.walk(root / folder):
+            for name in names:
+                if name.endswith((".yaml", ".yml")):
+                    path = os.path.join(directory, name)
+                    found.append((os.path.relpath(path, root), os.stat(path)))
+    return sorted(found)
 
 
 def bank_fingerprint(root: Path) -> str:
-    """A hash of every bank file's path and bytes (a few milliseconds for the bundled bank)."""
-    digest = hashlib.sha256(__version__.encode())
-    for folder in _BANK_FOLDERS:
-        base = root / folder
-        if not base.is_dir():
-            continue
-        for path in sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:32]
+    """A hash of every bank file's path and bytes.
+
+    Hashing the bytes takes a few milliseconds, which start-up notices, so the result is remembered in the
+    cache under the files' sizes, modification times and inodes: when none of those changed, neither did
+    the bank (the way make and git decide a file is unchanged).
+    """
+    files = _bank_files(root)
+    stats = hashlib.sha256(f"{__version__}\0{root.resolve()}".encode())
+    for name, stat in files:
+        stats.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ino}\n".encode())
+    folder = cache_root()
+    memo = folder / "bank-fingerprints" / stats.hexdigest()[:32] if folder is not None else None
+    if memo is not None:
+        try:
+            remembered = memo.read_text(encoding="ascii")
+            if len(remembered) == 32:
+                return remembered
+        except OSError:
+            pass
+    content = hashlib.sha256(__version__.encode())
+    for name, _stat in files:
+        content.update(name.replace(os.sep, "/").encode())
+        content.update((root / name).read_bytes())
+    fingerprint = content.hexdigest()[:32]
+    # A file written in the last moments could be written again within the same clock tick, keeping its
+    # size and time: remember only a bank whose files have settled.
+    settled = time.time_ns() - _SETTLED_NS
+    if memo is not None and all(stat.st_mtime_ns < settled for _name, stat in files):
+        _write_atomically(memo, fingerprint)
+    return fingerprint
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a cache file so that readers never see half of it (errors only cost speed)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _entry(root: Path, blueprint: Blueprint, seed: int) -> Path | None:
@@ -67,14 +113,7 @@ def remember_exam(root: Path, exam: Exam) -> None:
     if path is None:
         return
     payload = {"notes": exam.notes, "questions": [q.to_dict() for q in exam.questions]}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    _write_atomically(path, json.dumps(payload))
 
 
 def _next_marker(data_folder: Path) -> Path:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
 
 from quizengine.assembler import assemble_exam
 from quizengine.blueprint import DVA_C02, custom_blueprint
-from quizengine.examcache import cached_exam, remember_exam
+from quizengine.examcache import bank_fingerprint, cached_exam, remember_exam
 from quizengine.loader import load_bank
 from tests.conftest import edit
 
@@ -33,6 +35,23 @@ def test_any_bank_edit_means_a_fresh_assembly(bank_copy: Path) -> None:
     remember_exam(bank_copy, assemble_exam(load_bank(bank_copy), DVA_C02, 5))
     edit(bank_copy / "question_bank/questions/ops-static.yaml", "What happened?", "What does it mean?")
     assert cached_exam(bank_copy, DVA_C02, 5) is None
+
+
+def test_same_size_edit_is_noticed_although_the_fingerprint_is_remembered(bank_copy: Path) -> None:
+    # The fingerprint is remembered under the files' sizes and times; an edit that keeps the size must still
+    # change it (the edit gives the file a new modification time).
+    path = bank_copy / "question_bank/questions/ops-static.yaml"
+    settled = time.time() - 60
+    for file in bank_copy.rglob("*.yaml"):
+        os.utime(file, (settled, settled))
+    before = bank_fingerprint(bank_copy)
+    assert list((Path(os.environ["QUIZENGINE_CACHE"]) / "bank-fingerprints").iterdir())  # remembered
+    assert bank_fingerprint(bank_copy) == before
+    edit(path, "What happened?", "What happenex?")
+    after = bank_fingerprint(bank_copy)
+    assert after != before
+    edit(path, "What happenex?", "What happened?")
+    assert bank_fingerprint(bank_copy) == before  # the same bytes give the same fingerprint again
 
 
 def test_unreadable_entry_is_ignored(bank_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
