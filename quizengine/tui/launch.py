@@ -18,6 +18,13 @@ def launch(args: argparse.Namespace) -> int:
     # the app; collecting garbage among them only delays the first screen (about 30 ms). Collection resumes,
     # with those objects frozen out of it, once the first screen is drawn.
     gc.disable()
+    try:
+        return _run(args)
+    finally:
+        gc.enable()  # whatever happened (nothing to resume, an error): never leave collection off
+
+
+def _run(args: argparse.Namespace) -> int:
     from quizengine.tui.app import make_app
 
     request = request_from_args(args)

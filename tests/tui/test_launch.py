@@ -89,3 +89,16 @@ async def test_a_mock_exam_without_a_seed_opens_the_exam_prepared_ahead(build_ap
         screen = await wait_for(pilot, ExamScreen)
         assert screen.session.attempt.seed == SEED  # type: ignore[attr-defined]
         assert fresh.engine.loaded_bank is None  # nothing was assembled at start
+
+
+async def test_start_up_hook_runs_once_the_first_screen_is_drawn(build_app) -> None:  # type: ignore[no-untyped-def]
+    # The CLI pauses garbage collection while starting and resumes it from this hook; it must run, and once.
+    from quizengine.tui.screens.home import HomeScreen
+
+    calls: list[bool] = []
+    app = build_app(on_started=lambda: calls.append(isinstance(app.screen, HomeScreen)))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+    assert calls == [True]

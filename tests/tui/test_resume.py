@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -76,6 +77,7 @@ async def test_home_has_no_resume_entry_without_an_unfinished_exam(build_app) ->
 def test_quizengine_resume_without_an_unfinished_exam_says_so(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     args = build_parser().parse_args(["--bank", str(FIXTURE_BANK), "--data-dir", str(tmp_path), "resume"])
     assert launch(args) == 1
+    assert gc.isenabled()  # start-up pauses collection; leaving early must not leave it off
     assert "no unfinished exam to resume" in capsys.readouterr().err
 
 
