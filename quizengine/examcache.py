@@ -27,14 +27,21 @@ _SETTLED_NS = 2_000_000_000
 
 
 def _bank_files(root: Path) -> list[tuple[str, os.stat_result]]:
-    """Every bank file (relative path, stat), in a stable order."""
+    """Every bank file (path relative to `root`, with '/', and its stat), in a stable order."""
     found: list[tuple[str, os.stat_result]] = []
-    for folder in _BANK_FOLDERS:
-        for directory, _dirs, names in os.walk(root / folder):
-            for name in names:
-                if name.endswith((".yaml", ".yml")):
-                    path = os.path.join(directory, name)
-                    found.append((os.path.relpath(path, root), os.stat(path)))
+    folders = [(root / name, name) for name in _BANK_FOLDERS]
+    while folders:
+        folder, relative = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # no such folder: a bank without templates/, say
+            continue
+        for entry in entries:
+            name = f"{relative}/{entry.name}"
+            if entry.is_dir():
+                folders.append((Path(entry.path), name))
+            elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+                found.append((name, entry.stat()))
     return sorted(found)
 
 
@@ -60,7 +67,7 @@ def bank_fingerprint(root: Path) -> str:
             pass
     content = hashlib.sha256(__version__.encode())
     for name, _stat in files:
-        content.update(name.replace(os.sep, "/").encode())
+        content.update(name.encode())
         content.update((root / name).read_bytes())
     fingerprint = content.hexdigest()[:32]
     # A file written in the last moments could be written again within the same clock tick, keeping its
@@ -120,12 +127,12 @@ def _next_marker(data_folder: Path) -> Path:
     return data_folder / "next-exam.json"
 
 
-def take_prepared_seed(data_folder: Path, root: Path, blueprint: Blueprint) -> int | None:
-    """The seed of an exam prepared ahead for this learner, bank and blueprint; taken once, then forgotten.
+def take_prepared_exam(data_folder: Path, root: Path, blueprint: Blueprint) -> Exam | None:
+    """The exam prepared ahead for this learner, bank and blueprint; taken once, then forgotten.
 
     Each learner's next exam is drawn at random when the previous one starts and assembled in the
-    background, so a mock exam without --seed opens as fast as one assembled before. The marker lives in
-    the learner's data folder; the exam itself in the cache.
+    background, so a mock exam without --seed opens as fast as one assembled before. The marker (its seed)
+    lives in the learner's data folder; the exam itself in the cache.
     """
     marker = _next_marker(data_folder)
     try:
@@ -136,9 +143,7 @@ def take_prepared_seed(data_folder: Path, root: Path, blueprint: Blueprint) -> i
     if not isinstance(data, dict) or data.get("blueprint") != blueprint.to_dict():
         return None
     seed = data.get("seed")
-    if not isinstance(seed, int) or cached_exam(root, blueprint, seed) is None:
-        return None
-    return seed
+    return cached_exam(root, blueprint, seed) if isinstance(seed, int) else None
 
 
 def offer_prepared_seed(data_folder: Path, blueprint: Blueprint, seed: int) -> None:

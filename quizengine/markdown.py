@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import TypeAlias
 
 STRONG = "strong"
@@ -27,47 +26,80 @@ Run: TypeAlias = tuple[str, frozenset[str]]
 Runs: TypeAlias = tuple[Run, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    runs: Runs
+class _Value:
+    """Equal when of the same class with equal fields; never changed after it is made.
+
+    Hand-written rather than a dataclass: the exam screen imports this module while it starts, and each
+    dataclass costs about half a millisecond to define.
+    """
+
+    __slots__: tuple[str, ...] = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *(getattr(self, n) for n in self.__slots__)))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
-    level: int
-    runs: Runs
+class Paragraph(_Value):
+    __slots__ = ("runs",)
+
+    def __init__(self, runs: Runs) -> None:
+        self.runs = runs
 
 
-@dataclass(frozen=True, slots=True)
-class CodeBlock:
-    language: str
-    """First word of a fence's info string ('' when none or for indented code)."""
-    text: str
+class Heading(_Value):
+    __slots__ = ("level", "runs")
+
+    def __init__(self, level: int, runs: Runs) -> None:
+        self.level = level
+        self.runs = runs
 
 
-@dataclass(frozen=True, slots=True)
-class ListBlock:
-    ordered: bool
-    start: int
-    tight: bool
-    """A tight list has no blank lines between its items (drawn without them)."""
-    items: tuple[tuple[Block, ...], ...]
+class CodeBlock(_Value):
+    __slots__ = ("language", "text")
+
+    def __init__(self, language: str, text: str) -> None:
+        self.language = language
+        """First word of a fence's info string ('' when none or for indented code)."""
+        self.text = text
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
-    blocks: tuple[Block, ...]
+class ListBlock(_Value):
+    __slots__ = ("items", "ordered", "start", "tight")
+
+    def __init__(self, ordered: bool, start: int, tight: bool, items: tuple[tuple[Block, ...], ...]) -> None:
+        self.ordered = ordered
+        self.start = start
+        self.tight = tight
+        """A tight list has no blank lines between its items (drawn without them)."""
+        self.items = items
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Quote(_Value):
+    __slots__ = ("blocks",)
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        self.blocks = blocks
+
+
+class Rule(_Value):
     """A thematic break (---)."""
 
+    __slots__ = ()
 
-@dataclass(frozen=True, slots=True)
-class Table:
-    header: tuple[Runs, ...]
-    rows: tuple[tuple[Runs, ...], ...]
+
+class Table(_Value):
+    __slots__ = ("header", "rows")
+
+    def __init__(self, header: tuple[Runs, ...], rows: tuple[tuple[Runs, ...], ...]) -> None:
+        self.header = header
+        self.rows = rows
 
 
 Block: TypeAlias = Paragraph | Heading | CodeBlock | ListBlock | Quote | Rule | Table
@@ -98,15 +130,17 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ ]*$")
 _TABLE_DELIMITER = re.compile(r"^ {0,3}\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$")
 
 
-@dataclass(frozen=True, slots=True)
 class _Marker:
     """A list item's marker: its kind, the column its content starts at and the text after it."""
 
-    ordered: bool
-    char: str  # the bullet, or the ordered delimiter . or )
-    number: int
-    content_column: int
-    first_line: str
+    __slots__ = ("char", "content_column", "first_line", "number", "ordered")
+
+    def __init__(self, ordered: bool, char: str, number: int, content_column: int, first_line: str) -> None:
+        self.ordered = ordered
+        self.char = char  # the bullet, or the ordered delimiter . or )
+        self.number = number
+        self.content_column = content_column
+        self.first_line = first_line
 
     def continues(self, other: _Marker) -> bool:
         return self.ordered == other.ordered and self.char == other.char

@@ -63,22 +63,23 @@ def test_unreadable_entry_is_ignored(bank_copy: Path, monkeypatch: pytest.Monkey
 
 
 def test_prepared_next_exam_is_taken_once(bank_copy: Path, tmp_path: Path) -> None:
-    from quizengine.examcache import offer_prepared_seed, take_prepared_seed
+    from quizengine.examcache import offer_prepared_seed, take_prepared_exam
 
     data = tmp_path / "data"
     remember_exam(bank_copy, assemble_exam(load_bank(bank_copy), DVA_C02, 42))
     offer_prepared_seed(data, DVA_C02, 42)
-    assert take_prepared_seed(data, bank_copy, custom_blueprint(questions=10)) is None  # another kind of exam
+    assert take_prepared_exam(data, bank_copy, custom_blueprint(questions=10)) is None  # another kind of exam
     offer_prepared_seed(data, DVA_C02, 42)
-    assert take_prepared_seed(data, bank_copy, DVA_C02) == 42
-    assert take_prepared_seed(data, bank_copy, DVA_C02) is None  # used up: the next exam is a new one
+    prepared = take_prepared_exam(data, bank_copy, DVA_C02)
+    assert prepared is not None and prepared.seed == 42
+    assert take_prepared_exam(data, bank_copy, DVA_C02) is None  # used up: the next exam is a new one
 
 
 def test_prepared_exam_is_dropped_when_the_bank_changed(bank_copy: Path, tmp_path: Path) -> None:
-    from quizengine.examcache import offer_prepared_seed, take_prepared_seed
+    from quizengine.examcache import offer_prepared_seed, take_prepared_exam
 
     data = tmp_path / "data"
     remember_exam(bank_copy, assemble_exam(load_bank(bank_copy), DVA_C02, 42))
     offer_prepared_seed(data, DVA_C02, 42)
     edit(bank_copy / "question_bank/questions/ops-static.yaml", "What happened?", "What does it mean?")
-    assert take_prepared_seed(data, bank_copy, DVA_C02) is None
+    assert take_prepared_exam(data, bank_copy, DVA_C02) is None

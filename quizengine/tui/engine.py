@@ -14,7 +14,7 @@ from quizengine.blueprint import Blueprint
 from quizengine.cli import fresh_seed, unknown
 from quizengine.delivery import Clock
 from quizengine.errors import QuizengineError
-from quizengine.examcache import cached_exam, offer_prepared_seed, remember_exam, take_prepared_seed
+from quizengine.examcache import cached_exam, offer_prepared_seed, remember_exam, take_prepared_exam
 from quizengine.paths import bundled_bank_root
 from quizengine.storage import Attempt, Store
 
@@ -100,9 +100,7 @@ class Engine:
 
     def take_prepared_exam(self, blueprint: Blueprint) -> Exam | None:
         """The learner's next exam if it was prepared ahead (see `prepare_next_exam`); it is used only once."""
-        root = self.bank_root or bundled_bank_root()
-        seed = take_prepared_seed(self.store.path.parent, root, blueprint)
-        return cached_exam(root, blueprint, seed) if seed is not None else None
+        return take_prepared_exam(self.store.path.parent, self.bank_root or bundled_bank_root(), blueprint)
 
     def prepare_next_exam(self, blueprint: Blueprint) -> None:
         """Assemble the learner's next exam now, with a fresh seed, so it opens at once: call it from a worker."""
