@@ -214,7 +214,9 @@ def main() -> None:
         edited_file = sorted((edited_bank / "templates").rglob("*.yaml"))[0]
         for run in range(args.runs):
             with edited_file.open("a", encoding="utf-8") as handle:
-                handle.write(f"# edit {run}\n")  # the bank changed: the exam is assembled again
+                # New content every time (the exam cache is keyed by content, so "# edit 1" from an earlier
+                # benchmark run would find that run's exam): the bank changed and the exam is assembled again.
+                handle.write(f"# edit {run} at {time.time_ns()}\n")
             edited_runs.append(quizengine_exam(edited_bank, data, "--seed", str(args.seed)))
     report("d) right after an author edited one template (file caches warm)", bare_runs, edited_runs)
     first_runs = [
