@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 NUMBER_WORDS = {1: "ONE", 2: "TWO", 3: "THREE", 4: "FOUR", 5: "FIVE", 6: "SIX"}
 
@@ -76,3 +77,23 @@ def inline_code_spans(text: str) -> list[tuple[str, bool]]:
     if len(parts) % 2 == 0:  # an unpaired backtick: keep the last one literally
         parts = [*parts[:-2], parts[-2] + "`" + parts[-1]]
     return [(part, index % 2 == 1) for index, part in enumerate(parts) if part]
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
+
+
+def unwrap_lines(text: str) -> str:
+    """Line breaks an author typed to keep a YAML file narrow become spaces, so text wraps to the screen.
+
+    A blank line still separates paragraphs, and a line that starts a list item ('- ', '2. ') still starts
+    a new line.
+    """
+    paragraphs = re.split(r"\n\s*\n", text.strip("\n"))
+    unwrapped = []
+    for paragraph in paragraphs:
+        lines = paragraph.split("\n")
+        joined = lines[0].rstrip()
+        for line in lines[1:]:
+            joined += ("\n" + line.rstrip()) if _LIST_ITEM.match(line) else (" " + line.strip())
+        unwrapped.append(joined)
+    return "\n\n".join(unwrapped)

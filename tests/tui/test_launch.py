@@ -102,3 +102,15 @@ async def test_start_up_hook_runs_once_the_first_screen_is_drawn(build_app) -> N
         await pilot.press("down")
         await pilot.pause()
     assert calls == [True]
+
+
+def test_explanations_wrap_to_the_screen_not_to_the_authors_line_breaks() -> None:
+    from quizengine.tui.formatting import unwrap_lines
+
+    typed = "All statements are evaluated\ntogether; order does not matter.\n\nSecond paragraph\nhere.\n"
+    assert (
+        unwrap_lines(typed) == "All statements are evaluated together; order does not matter.\n\nSecond paragraph here."
+    )
+    assert unwrap_lines("Steps:\n1. create the role\n2. attach it\n- note") == (
+        "Steps:\n1. create the role\n2. attach it\n- note"
+    )

@@ -42,7 +42,7 @@ def test_tables_are_a_grid_when_they_fit_and_name_value_lines_when_not() -> None
 
 
 def test_hanging_text_wraps_after_its_prefix() -> None:
-    visual = HangingText(Content("( ) A. "), Content("Use an S3 Gateway endpoint for private access"))
+    visual = HangingText.single(Content("( ) A. "), Content("Use an S3 Gateway endpoint for private access"))
     assert visual.content(24).plain.split("\n") == [
         "( ) A. Use an S3 Gateway",
         "       endpoint for",
@@ -65,3 +65,33 @@ async def test_code_is_shown_at_once_and_coloured_right_after() -> None:
         await pilot.pause()
         assert stem._markdown_visual.highlight_code
         assert stem._markdown_visual.content(50).plain == shown.content(50).plain  # same text, now coloured
+
+
+def test_option_explanations_keep_their_indent_when_they_wrap() -> None:
+    from quizengine.question import Option, Question
+    from quizengine.tui.widgets.answer_detail import options_content
+
+    why = "Wrong: the request uses HTTPS, so the condition\nof RequireTLS does not match this request."
+    question = Question(
+        id="demo:1",
+        family="demo",
+        seed=1,
+        title="demo",
+        topic="iam.policies",
+        domain="security",
+        select=1,
+        stem="Which statement decides?",
+        options=(Option("A", "RequireTLS", False, why), Option("B", "WriteUploads", True, "Correct: it does.")),
+        explanation="Why.",
+        source="lecture",
+        source_lines=None,
+        checked="",
+    )
+    assert options_content(question, ["A"]).content(40).plain.split("\n") == [
+        "A. RequireTLS  ✗ wrong · your choice",
+        "   Wrong: the request uses HTTPS, so the",
+        "   condition of RequireTLS does not",
+        "   match this request.",
+        "B. WriteUploads  ✓ correct",
+        "   Correct: it does.",
+    ]

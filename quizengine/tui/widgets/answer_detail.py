@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from quizengine.question import Question
 from quizengine.tui.formatting import choose_label
+from quizengine.tui.widgets.hanging_text import HangingText
 from quizengine.tui.widgets.markdown_text import MarkdownText
 from quizengine.tui.widgets.question_view import inline_content
 
@@ -28,18 +29,21 @@ def verdict_content(question: Question, selected: list[str] | None) -> Content:
     return Content.assemble(verdict, f"   your answer: {yours}   correct answer: {correct}")
 
 
-def options_content(question: Question, selected: list[str] | None) -> Content:
-    """Every option with its text, whether it is right, whether the learner picked it, and why."""
-    lines: list[Content] = []
+def options_content(question: Question, selected: list[str] | None) -> HangingText:
+    """Every option with its text, whether it is right, whether the learner picked it, and why (indented)."""
+    rows: list[tuple[Content, Content]] = []
     for option in question.options:
         mark = ("✓ correct", "$text-success bold") if option.correct else ("✗ wrong", "$text-error")
         picked = " · your choice" if selected is not None and option.key in selected else ""
-        lines.append(
-            Content.assemble((f"{option.key}. ", "bold"), inline_content(option.text), "  ", mark, (picked, "italic"))
+        rows.append(
+            (
+                Content.styled(f"{option.key}. ", "bold"),
+                Content.assemble(inline_content(option.text), "  ", mark, (picked, "italic")),
+            )
         )
         explanation = inline_content(option.explanation)
-        lines.append(Content.assemble("   ", explanation.stylize("dim") if not option.correct else explanation))
-    return Content("\n").join(lines)
+        rows.append((Content("   "), explanation.stylize("dim") if not option.correct else explanation))
+    return HangingText(rows)
 
 
 def source_content(question: Question) -> Content:

@@ -12,14 +12,16 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizengine.question import LETTERS, Option, Question
-from quizengine.tui.formatting import choose_label, inline_code_spans
+from quizengine.tui.formatting import choose_label, inline_code_spans, unwrap_lines
 from quizengine.tui.widgets.hanging_text import HangingText
 from quizengine.tui.widgets.markdown_text import MarkdownText
 
 
 def inline_content(text: str) -> Content:
-    """Option text as typed, with `inline code` shown as code (the stem is full Markdown; options are not)."""
-    return Content.assemble(*[(part, "bold $text-accent") if code else part for part, code in inline_code_spans(text)])
+    """Option or explanation text as typed, with `inline code` shown as code and the author's line breaks
+    inside a paragraph unwrapped (the stem is full Markdown; options and explanations are not)."""
+    spans = inline_code_spans(unwrap_lines(text))
+    return Content.assemble(*[(part, "bold $text-accent") if code else part for part, code in spans])
 
 
 MAX_OPTIONS = len(LETTERS)
@@ -62,7 +64,7 @@ class AnswerOption(Static):
             text = Content.assemble(text, verdict)
         if highlighted:
             text = text.stylize_before("underline")
-        self.update(HangingText(mark, text))
+        self.update(HangingText.single(mark, text))
         self.set_class(selected, "-selected")
         self.set_class(highlighted, "-highlighted")
         self.set_class(reveal and option.correct, "-correct")
