@@ -74,15 +74,22 @@ def exam_request(seed: int = SEED) -> ExamRequest:
     return ExamRequest(DVA_C02, seed)
 
 
-async def wait_for(pilot: Pilot[object], screen_type: type[Screen[object]], attempts: int = 200) -> Screen[object]:
-    """Pause until `screen_type` is the active screen (workers assemble exams in threads)."""
-    app = pilot.app
+async def eventually(pilot: Pilot[object], condition: Callable[[], bool], attempts: int = 200) -> bool:
+    """Pause until `condition()` holds (workers load banks and assemble exams in threads); whether it did."""
     for _ in range(attempts):
-        if isinstance(app.screen, screen_type) and app.screen.is_mounted:
-            await pilot.pause()
-            return app.screen
+        if condition():
+            return True
         await pilot.pause(0.02)
-    raise AssertionError(f"{screen_type.__name__} never became active; the screen is {type(app.screen).__name__}")
+    return condition()
+
+
+async def wait_for(pilot: Pilot[object], screen_type: type[Screen[object]], attempts: int = 200) -> Screen[object]:
+    """Pause until `screen_type` is the active screen."""
+    app = pilot.app
+    if not await eventually(pilot, lambda: isinstance(app.screen, screen_type) and app.screen.is_mounted, attempts):
+        raise AssertionError(f"{screen_type.__name__} never became active; the screen is {type(app.screen).__name__}")
+    await pilot.pause()
+    return app.screen
 
 
 def screen_text(app: App[object]) -> str:

@@ -10,7 +10,7 @@ from textual.widgets import Tree
 from quizengine.tui.screens.author import AuthorScreen
 from quizengine.tui.screens.home import HomeScreen
 
-from .conftest import FIXTURE_BANK, SIZE, screen_text, wait_for
+from .conftest import FIXTURE_BANK, SIZE, eventually, screen_text, wait_for
 
 
 async def open_author(pilot) -> AuthorScreen:  # type: ignore[no-untyped-def]
@@ -18,10 +18,7 @@ async def open_author(pilot) -> AuthorScreen:  # type: ignore[no-untyped-def]
     await pilot.press("v")
     screen = await wait_for(pilot, AuthorScreen)
     assert isinstance(screen, AuthorScreen)
-    for _ in range(200):
-        if "check: ✓" in screen_text(pilot.app) or "check: ✗" in screen_text(pilot.app):
-            break
-        await pilot.pause(0.02)
+    await eventually(pilot, lambda: "check: ✓" in screen_text(pilot.app) or "check: ✗" in screen_text(pilot.app))
     return screen
 
 
@@ -56,18 +53,12 @@ async def test_reload_picks_up_a_broken_file_and_shows_its_problems(build_app, t
         broken = bank / "templates" / "broken-one.yaml"
         broken.write_text("id: broken-one\nkind: static\ntitle: Broken\n", encoding="utf-8")
         await pilot.press("ctrl+r")
-        for _ in range(200):
-            if "Broken files (1)" in screen_text(app):
-                break
-            await pilot.pause(0.02)
+        await eventually(pilot, lambda: "Broken files (1)" in screen_text(app))
         assert "Broken files (1)" in screen_text(app)
         tree = screen.query_one("#families", Tree)
         node = next(n for n in tree._tree_nodes.values() if n.data is not None and n.data.kind == "broken")
         tree.move_cursor(node)
-        for _ in range(100):
-            await pilot.pause(0.02)
-            text = screen_text(app)
-            if "required field" in text:
-                break
+        await eventually(pilot, lambda: "required field" in screen_text(app), attempts=100)
+        text = screen_text(app)
         assert "templates/broken-one.yaml failed to load" in text
         assert "broken-one.yaml:1: topic: required field" in text

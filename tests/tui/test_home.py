@@ -13,16 +13,13 @@ from quizengine.tui.screens.drill import DrillScreen
 from quizengine.tui.screens.exam import ExamScreen
 from quizengine.tui.screens.home import HomeScreen
 
-from .conftest import SEED, SIZE, screen_text, wait_for
+from .conftest import SEED, SIZE, eventually, screen_text, wait_for
 
 
 async def home_with_bank(pilot) -> HomeScreen:  # type: ignore[no-untyped-def]
     home = await wait_for(pilot, HomeScreen)
     assert isinstance(home, HomeScreen)
-    for _ in range(200):
-        if home.bank is not None:
-            break
-        await pilot.pause(0.02)
+    await eventually(pilot, lambda: home.bank is not None)
     return home
 
 

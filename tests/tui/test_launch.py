@@ -37,15 +37,13 @@ def test_drill_and_resume() -> None:
 
 async def test_an_exam_that_cannot_be_assembled_ends_the_cli_run_with_the_reason(build_app) -> None:  # type: ignore[no-untyped-def]
     from quizengine.blueprint import custom_blueprint
+    from tests.tui.conftest import eventually
 
     app = build_app(ExamRequest(custom_blueprint(5, None, None, ["no.such-topic"]), 1))
     message = ""
     async with app.run_test() as pilot:
-        for _ in range(200):
-            if app._exit:
-                message = " ".join(str(r) for r in app._exit_renderables)
-                break
-            await pilot.pause(0.02)
+        if await eventually(pilot, lambda: bool(app._exit)):
+            message = " ".join(str(r) for r in app._exit_renderables)
     assert app.return_code == 1
     assert "unknown topic 'no.such-topic'" in message
 

@@ -13,7 +13,7 @@ from quizengine.tui.screens.results import ResultsScreen
 from quizengine.tui.screens.review import ReviewScreen
 from quizengine.tui.widgets.domain_bars import DomainBars
 
-from .conftest import SIZE, exam_request, screen_text, wait_for
+from .conftest import SIZE, eventually, exam_request, screen_text, wait_for
 
 
 async def finish_exam(pilot, *, right: int, flag: tuple[int, ...] = (), wrong: int = 0) -> ResultsScreen:  # type: ignore[no-untyped-def]
@@ -127,10 +127,7 @@ async def test_history_lists_attempts_and_opens_review(build_app) -> None:  # ty
         await wait_for(pilot, HomeScreen)
         await pilot.press("h")
         history = await wait_for(pilot, HistoryScreen)
-        for _ in range(100):
-            if history.loaded_once:
-                break
-            await pilot.pause(0.02)
+        await eventually(pilot, lambda: history.loaded_once, attempts=100)
         text = screen_text(app)
         assert f"{results.result.scaled}" in text and "PASS" in text and "55/65" in text
         assert "1 exam(s), 1 passed" in text and "PASS" in text

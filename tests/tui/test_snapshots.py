@@ -19,7 +19,7 @@ from quizengine.tui.screens.home import HomeScreen
 from quizengine.tui.screens.results import ResultsScreen
 from quizengine.tui.screens.review import ReviewScreen
 
-from .conftest import SIZE, exam_request, screen_text, wait_for
+from .conftest import SIZE, eventually, exam_request, screen_text, wait_for
 
 
 @pytest.fixture(autouse=True)
@@ -38,11 +38,8 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def until(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(200):
-        if text in screen_text(pilot.app):
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"{text!r} never appeared")
+    if not await eventually(pilot, lambda: text in screen_text(pilot.app)):
+        raise AssertionError(f"{text!r} never appeared")
 
 
 async def exam_screen(pilot) -> ExamScreen:  # type: ignore[no-untyped-def]
