@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+from textual.widgets.button import ButtonVariant
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -19,6 +20,9 @@ class ConfirmModal(ModalScreen[bool]):
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
+
+    YES_VARIANT: ClassVar[ButtonVariant] = "primary"
+    NO_VARIANT: ClassVar[ButtonVariant] = "default"
 
     def __init__(self, title: str, body: str, *, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
@@ -30,10 +34,14 @@ class ConfirmModal(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Static(self.body_text, classes="dialog-body", markup=False)
+            yield from self.compose_body()
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes_label} (y)", variant="primary", id="yes")
-                yield Button(f"{self.no_label} (n)", id="no")
+                yield Button(f"{self.yes_label} (y)", variant=self.YES_VARIANT, id="yes")
+                yield Button(f"{self.no_label} (n)", variant=self.NO_VARIANT, id="no")
+
+    def compose_body(self) -> ComposeResult:
+        """What the dialog explains between its title and its buttons."""
+        yield Static(self.body_text, classes="dialog-body", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
