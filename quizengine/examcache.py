@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 from quizengine import __version__
 from quizengine.blueprint import Blueprint
 from quizengine.exam import Exam
-from quizengine.filecache import cache_root
+from quizengine.filecache import cache_root, write_atomically
 from quizengine.question import Question
 
 _BANK_FOLDERS = ("question_bank", "templates")
@@ -74,20 +73,8 @@ def bank_fingerprint(root: Path) -> str:
     # size and time: remember only a bank whose files have settled.
     settled = time.time_ns() - _SETTLED_NS
     if memo is not None and all(stat.st_mtime_ns < settled for _name, stat in files):
-        _write_atomically(memo, fingerprint)
+        write_atomically(memo, fingerprint.encode())
     return fingerprint
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write a cache file so that readers never see half of it (errors only cost speed)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError:
-        pass
 
 
 def _entry(root: Path, blueprint: Blueprint, seed: int) -> Path | None:
@@ -120,7 +107,7 @@ def remember_exam(root: Path, exam: Exam) -> None:
     if path is None:
         return
     payload = {"notes": exam.notes, "questions": [q.to_dict() for q in exam.questions]}
-    _write_atomically(path, json.dumps(payload))
+    write_atomically(path, json.dumps(payload).encode())
 
 
 def _next_marker(data_folder: Path) -> Path:
@@ -148,11 +135,4 @@ def take_prepared_exam(data_folder: Path, root: Path, blueprint: Blueprint) -> E
 
 def offer_prepared_seed(data_folder: Path, blueprint: Blueprint, seed: int) -> None:
     """Record that the exam for `seed` is assembled and cached, ready for the learner's next mock exam."""
-    try:
-        data_folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=data_folder, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"blueprint": blueprint.to_dict(), "seed": seed}, handle)
-        os.replace(tmp, _next_marker(data_folder))
-    except OSError:
-        pass
+    write_atomically(_next_marker(data_folder), json.dumps({"blueprint": blueprint.to_dict(), "seed": seed}).encode())

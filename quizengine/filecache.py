@@ -48,6 +48,22 @@ def cache_dir() -> Path | None:
     return root / _tag() if root is not None else None
 
 
+def write_atomically(path: Path, data: bytes) -> bool:
+    """Write a cache file so that a reader sees the old file or the new one, never half of it.
+
+    Returns whether it was written: a read-only or full disk only costs speed, so errors are not raised.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    return True
+
+
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
@@ -151,11 +167,8 @@ class FileCache:
         if not self.dirty or self.path is None:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(self.entries))
-            os.replace(tmp, self.path)  # atomic: a reader sees the old file or the new one
+            data = marshal.dumps(self.entries)
+        except ValueError:
+            return
+        if write_atomically(self.path, data):
             self.dirty = False
-        except (OSError, ValueError):
-            pass  # a read-only or full disk only costs speed
