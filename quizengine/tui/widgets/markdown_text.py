@@ -5,15 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.content import Content
-from textual.css.styles import RulesMap
 from textual.selection import Selection
-from textual.strip import Strip
-from textual.style import Style
-from textual.visual import RenderOptions, Visual
 from textual.widgets import Static
 
 from quizengine import markdown
 from quizengine.markdown import Block, CodeBlock, Heading, ListBlock, Paragraph, Quote, Rule, Runs, Table
+from quizengine.tui.widgets.laid_out import LaidOutVisual
 
 _STYLES = {
     markdown.STRONG: "bold",
@@ -50,14 +47,14 @@ def _has_highlightable_code(blocks: Sequence[Block]) -> bool:
     return False
 
 
-class MarkdownVisual(Visual):
+class MarkdownVisual(LaidOutVisual):
     """Blocks from `quizengine.markdown`, wrapped to the widget's width with hanging indents for list items."""
 
     def __init__(self, blocks: Sequence[Block], *, highlight_code: bool = True) -> None:
+        super().__init__()
         self.blocks = tuple(blocks)
         self.highlight_code = highlight_code
         """Colour code blocks that name their language (pygments; plain text when False)."""
-        self._layout: dict[int, Content] = {}
 
     @classmethod
     def from_markdown(cls, text: str, *, highlight_code: bool = True) -> MarkdownVisual:
@@ -68,22 +65,8 @@ class MarkdownVisual(Visual):
         """Whether a highlighted copy would look different (some code block names its language)."""
         return not self.highlight_code and _has_highlightable_code(self.blocks)
 
-    def content(self, width: int) -> Content:
-        """The whole text laid out for `width` cells, one line per row."""
-        width = max(width, 8)
-        if width not in self._layout:
-            lines = _layout_blocks(self.blocks, width, depth=0, highlight_code=self.highlight_code)
-            self._layout[width] = Content("\n").join(lines)
-        return self._layout[width]
-
-    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        return self.content(width).render_strips(width, height, style, options)
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return max((line.cell_length for line in self.content(container_width).split()), default=0)
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return len(self.content(width).split(allow_blank=True))
+    def lay_out(self, width: int) -> list[Content]:
+        return _layout_blocks(self.blocks, max(width, 8), depth=0, highlight_code=self.highlight_code)
 
 
 def _layout_blocks(
