@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizengine.errors import QuizengineError
-from quizengine.question import LETTERS, Question
+from quizengine.question import Question
 from quizengine.scoring import ExamResult, score_attempt
 from quizengine.storage import Attempt, Store
 
@@ -199,7 +199,3 @@ def apply_choice(question: Question, current: list[str], letter: str) -> list[st
     if len(current) >= question.select:
         raise SelectionRefused(f"choose {question.select} only: deselect one of {', '.join(current)} first")
     return sorted([*current, letter])
-
-
-def letters_for(question: Question) -> str:
-    return LETTERS[: len(question.options)]
